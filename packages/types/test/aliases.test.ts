@@ -1,0 +1,60 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type {
+  ApiError,
+  BackupExportJob,
+  BackupExportJobState,
+  ExportStatus,
+  GetBackupExportJobParams,
+  paths,
+} from "../src/index.js";
+
+describe("friendly aliases", () => {
+  it("types the job state as the five literal states, never string", () => {
+    expectTypeOf<BackupExportJobState>().toEqualTypeOf<
+      "Cancelled" | "Failed" | "InProgress" | "Queued" | "Successful"
+    >();
+    // @ts-expect-error -- a misspelt state is not a BackupExportJobState
+    const misspelt: BackupExportJobState = "Succesful";
+    void misspelt;
+  });
+
+  it("requires exportBucketId and leaves every other field optional", () => {
+    expectTypeOf<BackupExportJob["exportBucketId"]>().toEqualTypeOf<string>();
+    const minimal: BackupExportJob = { exportBucketId: "32b6e34b3d91647abb20e7b8" };
+    void minimal;
+    // @ts-expect-error -- exportBucketId is required by the spec
+    const missing: BackupExportJob = { id: "32b6e34b3d91647abb20e7b8" };
+    void missing;
+  });
+
+  it("types exportStatus counts as numbers", () => {
+    expectTypeOf<NonNullable<ExportStatus["exportedCollections"]>>().toEqualTypeOf<number>();
+    expectTypeOf<NonNullable<ExportStatus["totalCollections"]>>().toEqualTypeOf<number>();
+  });
+
+  it("types the stateReason the live API sends", () => {
+    expectTypeOf<NonNullable<BackupExportJob["stateReason"]>>().toEqualTypeOf<{
+      errorCode?: string;
+      message?: string;
+    }>();
+  });
+
+  it("requires error and errorCode on ApiError", () => {
+    expectTypeOf<ApiError["error"]>().toEqualTypeOf<number>();
+    expectTypeOf<ApiError["errorCode"]>().toEqualTypeOf<string>();
+  });
+
+  it("names the three path parameters", () => {
+    expectTypeOf<GetBackupExportJobParams>().toEqualTypeOf<{
+      groupId: string;
+      clusterName: string;
+      exportId: string;
+    }>();
+  });
+
+  it("keys paths by the documented operation path", () => {
+    expectTypeOf<
+      keyof paths
+    >().toEqualTypeOf<"/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}">();
+  });
+});
