@@ -9,7 +9,7 @@
 // Other scripts can `import { ensurePnpm, ensureDependencies, runPnpm } from "./bootstrap.mjs"`.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -78,13 +78,20 @@ export function ensureDependencies(pnpm) {
   if (result.status !== 0) fail("`pnpm install --frozen-lockfile` failed (see above)");
 }
 
+/** The environment for child processes: turbo and nested scripts look pnpm up on the PATH. */
+export function pnpmEnv(pnpm) {
+  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
+  if (pnpm !== "pnpm") env.PATH = `${dirname(pnpm)}${delimiter}${env.PATH ?? ""}`;
+  return env;
+}
+
 /** Runs pnpm with these arguments from the repository root; resolves to its exit code. */
 export function runPnpm(pnpm, args) {
   const result = spawnSync(pnpm, args, {
     cwd: root,
     stdio: "inherit",
     shell: isWindows,
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+    env: pnpmEnv(pnpm),
   });
   if (result.error) fail(result.error.message);
   return result.status ?? 1;
