@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { checkDocumentedExamples } from "../src/check-documented-examples.js";
+import { recordCheck } from "../src/check-report.js";
+import { collectExamples } from "../src/collect-examples.js";
+import { formatDiagnostics } from "../src/compile-fixtures.js";
+import { exampleLabel } from "../src/example-label.js";
+import { loadSpec } from "../src/load-spec.js";
+import { isJsonObject } from "../src/openapi-document.js";
+import { followRefs } from "../src/resolve-ref.js";
+import { specPath } from "../src/spec-path.js";
+
+// ATLAS_EXPORT_SPEC points the whole file at another copy of the spec (see README).
+const document = await loadSpec(specPath());
+const checks = await checkDocumentedExamples(document, "documented");
+
+describe(`the documented examples of ${specPath()}`, () => {
+  it("include at least one example for every response the operation documents", () => {
+    const statusesWithExamples = new Set(checks.map(({ example }) => example.status));
+    for (const pathItem of Object.values(document.paths)) {
+      for (const operation of Object.values(pathItem)) {
+        if (!isJsonObject(operation) || !isJsonObject(operation["responses"])) continue;
+        for (const [status, response] of Object.entries(operation["responses"])) {
+          const { node } = followRefs(document, response, `responses/${status}`);
+          if (!isJsonObject(node["content"])) continue;
+          expect(statusesWithExamples, `response ${status} has content but no example`).toContain(status);
+        }
+      }
+    }
+    expect([...statusesWithExamples].sort()).toEqual(
+      expect.arrayContaining(["200", "401", "403", "404", "429", "500"]),
+    );
+  });
+
+  it("are collected the same way every time (the fixtures are a pure function of the spec)", () => {
+    expect(collectExamples(document)).toEqual(checks.map(({ example }) => example));
+  });
+
+  describe.each(checks.map((check) => [exampleLabel(check.example), check] as const))(
+    "%s",
+    (label, check) => {
+      const { example } = check;
+
+      it("compiles against its generated type with excess-property checks", async () => {
+        expect(check.typeErrors, formatDiagnostics(check.typeErrors)).toEqual([]);
+        await recordCheck({
+          example: label,
+          type: example.typeExpression,
+          schema: example.schemaPointer,
+          check: "types",
+        });
+      });
+
+      it("validates against its schema with OpenAPI 3.0 semantics", async () => {
+        expect(check.schemaErrors).toEqual([]);
+        await recordCheck({
+          example: label,
+          type: example.typeExpression,
+          schema: example.schemaPointer,
+          check: "schema",
+        });
+      });
+
+      it("documents no field its schema does not declare", async () => {
+        expect(check.closedSchemaErrors).toEqual([]);
+        await recordCheck({
+          example: label,
+          type: example.typeExpression,
+          schema: example.schemaPointer,
+          check: "closed schema",
+        });
+      });
+    },
+  );
+});
