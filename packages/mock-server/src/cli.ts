@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
+import type { ApiKeyCredential, ServiceAccountCredential } from "./mock-atlas-options.js";
+import { startMockAtlas } from "./start-mock-atlas.js";
+
+const HELP = `Usage: atlas-export-mock [options]
+
+Runs a local MongoDB Atlas emulator for getBackupExportJob
+(GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId},
+POST /api/oauth/token, POST /api/oauth/revoke) until SIGINT or SIGTERM.
+
+Options:
+  --host <address>                 interface to bind (default 127.0.0.1)
+  --port <number>                  port to bind (default 0: a free port)
+  --api-key <PUBLIC:PRIVATE>       accept this API key with HTTP Digest (repeatable)
+  --service-account <ID:SECRET>    accept this service account at /api/oauth/token (repeatable)
+  -h, --help                       show this help
+
+With no --api-key and no --service-account it accepts the documented demo credentials
+and prints them. It serves the documentation page's example job at
+/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/clusters/Cluster0/backup/exports/32b6e34b3d91647abb20e7b8
+
+Exit codes: 0 stopped by a signal, 1 could not start, 2 usage error.
+`;
+
+function usageError(message: string): never {
+  process.stderr.write(`atlas-export-mock: ${message}\nRun atlas-export-mock --help for usage.\n`);
+  process.exit(2);
+}
+
+/** Splits "LEFT:RIGHT" at the first colon; the right side may contain colons. */
+function splitPair(value: string, option: string, shape: string): [string, string] {
+  const colon = value.indexOf(":");
+  if (colon <= 0 || colon === value.length - 1) {
+    usageError(`--${option} needs ${shape} (two non-empty parts separated by ':')`);
+  }
+  return [value.slice(0, colon), value.slice(colon + 1)];
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        host: { type: "string" },
+        port: { type: "string" },
+        "api-key": { type: "string", multiple: true },
+        "service-account": { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    usageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) {
+    process.stdout.write(HELP);
+    return;
+  }
+
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    usageError(`--port must be an integer 0-65535, got ${JSON.stringify(values.port)}`);
+  }
+  const apiKeys: ApiKeyCredential[] = (values["api-key"] ?? []).map((value) => {
+    const [publicKey, privateKey] = splitPair(value, "api-key", "PUBLIC:PRIVATE");
+    return { publicKey, privateKey };
+  });
+  const serviceAccounts: ServiceAccountCredential[] = (values["service-account"] ?? []).map((value) => {
+    const [clientId, clientSecret] = splitPair(value, "service-account", "ID:SECRET");
+    return { clientId, clientSecret };
+  });
+  const useDemo = apiKeys.length === 0 && serviceAccounts.length === 0;
+
+  let mock;
+  try {
+    mock = await startMockAtlas({
+      host: values.host ?? "127.0.0.1",
+      port,
+      ...(useDemo ? {} : { apiKeys, serviceAccounts }),
+    });
+  } catch (error) {
+    process.stderr.write(
+      `atlas-export-mock: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+
+  const lines = [`listening on ${mock.url}`];
+  if (useDemo) {
+    // Demo credentials are public (documented in the README), so printing them in full is safe.
+    lines.push(
+      `api key (digest):    ${DEMO_API_KEY.publicKey}:${DEMO_API_KEY.privateKey}`,
+      `service account:     ${DEMO_SERVICE_ACCOUNT.clientId}:${DEMO_SERVICE_ACCOUNT.clientSecret}`,
+    );
+  } else {
+    // Credentials given on the command line are the user's: name them, never echo the secret.
+    for (const key of apiKeys) lines.push(`api key (digest):    ${key.publicKey} (private key as given)`);
+    for (const account of serviceAccounts)
+      lines.push(`service account:     ${account.clientId} (secret as given)`);
+  }
+  for (const { ref, job } of mock.jobs.list()) {
+    lines.push(
+      `job:                 ${mock.url}/api/atlas/v2/groups/${ref.groupId}/clusters/${ref.clusterName}/backup/exports/${ref.exportId} (${String(job.state)})`,
+    );
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  const stop = (signal: NodeJS.Signals): void => {
+    process.stdout.write(`received ${signal}, stopping\n`);
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+void main();

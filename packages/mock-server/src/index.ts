@@ -1,0 +1,17 @@
+export { startMockAtlas } from "./start-mock-atlas.js";
+export type { MockAtlas, FaultController } from "./mock-atlas.js";
+export type {
+  MockAtlasOptions,
+  ApiKeyCredential,
+  ServiceAccountCredential,
+  RateLimit,
+} from "./mock-atlas-options.js";
+export type { MockAtlasStats } from "./mock-atlas-stats.js";
+export type { JobStore } from "./job-store.js";
+export type { JobRef, MockJobDefinition, MockJobOutcome } from "./mock-job-definition.js";
+export type { Fault, FaultMatch, FaultRule } from "./fault-rule.js";
+export { type Clock, systemClock } from "./clock.js";
+export { type ManualClock, createManualClock } from "./manual-clock.js";
+export { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
+export { DOCUMENTED_EXPORT_JOB, DOCUMENTED_EXPORT_JOB_DEFINITION } from "./documented-export-job.js";
+export { ATLAS_MEDIA_TYPE } from "./mock-response.js";

@@ -1,0 +1,49 @@
+import type { Clock } from "./clock.js";
+import type { FaultRule } from "./fault-rule.js";
+import type { MockJobDefinition } from "./mock-job-definition.js";
+
+/** A programmatic API key (HTTP Digest: public key = username, private key = password). */
+export interface ApiKeyCredential {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** A service account (OAuth 2.0 client credentials exchanged at POST /api/oauth/token). */
+export interface ServiceAccountCredential {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** A fixed-window request limit: at most `limit` requests per `windowMs` milliseconds of the clock. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** Options of `startMockAtlas`; every field is optional. */
+export interface MockAtlasOptions {
+  /** Interface to bind (default "127.0.0.1"). */
+  host?: string;
+  /** Port to bind (default 0: a free port, read it from `url`). */
+  port?: number;
+  /** API keys accepted with HTTP Digest (default: `[DEMO_API_KEY]` when neither apiKeys nor serviceAccounts is given). */
+  apiKeys?: readonly ApiKeyCredential[];
+  /** Service accounts accepted at /api/oauth/token (default: `[DEMO_SERVICE_ACCOUNT]` when neither is given). */
+  serviceAccounts?: readonly ServiceAccountCredential[];
+  /** Jobs the emulator holds at start (default: `[DOCUMENTED_EXPORT_JOB_DEFINITION]`, the page's example). */
+  jobs?: readonly MockJobDefinition[];
+  /** Time source for lifecycles, nonce/token expiry and rate-limit windows (default: the wall clock). */
+  clock?: Clock;
+  /** Fault rules, checked in order before each request is handled (default: none). */
+  faults?: readonly FaultRule[];
+  /** How long a digest nonce stays valid before the server answers stale=true (default 300 000 ms). */
+  nonceTtlMs?: number;
+  /** Lifetime of an access token in seconds (default 3600, like Atlas). */
+  tokenTtlSeconds?: number;
+  /** Live (unexpired, unrevoked) tokens one service account may hold; beyond it 403 access_denied (default 100). */
+  maxLiveTokens?: number;
+  /** Limit of POST /api/oauth/token per client id (default 10 a minute, like Atlas; false: none). */
+  tokenRateLimit?: RateLimit | false;
+  /** Limit of API requests per credential, with RateLimit-* headers (default false: no limit, no headers). */
+  rateLimit?: RateLimit | false;
+}
