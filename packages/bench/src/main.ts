@@ -1,0 +1,71 @@
+// `pnpm bench`: runs the numbered benchmark programs one after the other (never in parallel, so they do
+// not compete for the CPU), prints each table as it completes, then writes RESULTS.md.
+// `pnpm bench -- 1 6` runs only rows 1 and 6 and prints them without touching RESULTS.md.
+import { writeFile } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
+import type { BenchSection } from "./bench-section.js";
+import { describeMachine } from "./describe-machine.js";
+import { markdownTable } from "./markdown-table.js";
+import { notRunRow } from "./not-run-row.js";
+import { benchSizeAndTypeCost } from "./programs/size-and-type-cost.js";
+import { renderHeadline } from "./render-headline.js";
+import { renderResults } from "./render-results.js";
+import { renderSection } from "./render-section.js";
+import { repoPaths } from "./repo-paths.js";
+
+interface BenchProgram {
+  id: number;
+  title: string;
+  run: () => Promise<BenchSection>;
+}
+
+const programs: BenchProgram[] = [{ id: 6, title: "Size and type cost", run: benchSizeAndTypeCost }];
+
+const selected = process.argv
+  .slice(2)
+  .filter((arg) => arg !== "--")
+  .map(Number);
+const unknown = selected.filter((id) => !programs.some((program) => program.id === id));
+if (unknown.length > 0) {
+  console.error(
+    `@atlas-export/bench: no benchmark numbered ${unknown.join(", ")}; choose from ${programs.map((p) => p.id).join(", ")}`,
+  );
+  process.exit(2);
+}
+
+const machine = describeMachine();
+const startedAt = new Date();
+const started = performance.now();
+console.log(
+  markdownTable(
+    ["CPU", "Cores", "Memory", "Node.js", "OS", "Load (1 min)"],
+    [[machine.cpu, String(machine.cores), machine.memory, machine.node, machine.os, machine.loadAverage]],
+  ),
+);
+
+const sections: BenchSection[] = [];
+for (const program of programs) {
+  if (selected.length > 0 && !selected.includes(program.id)) continue;
+  console.log(`\n… ${program.id}. ${program.title}`);
+  const programStarted = performance.now();
+  let section: BenchSection;
+  try {
+    section = await program.run();
+  } catch (error) {
+    section = {
+      id: program.id,
+      title: program.title,
+      rows: [notRunRow({ measure: program.title, peer: "", target: "" }, error)],
+      notes: [],
+    };
+  }
+  sections.push(section);
+  console.log(`\n${renderSection(section)}\n(${((performance.now() - programStarted) / 1000).toFixed(1)} s)`);
+}
+
+const durationMs = performance.now() - started;
+console.log(`\nHeadline\n\n${renderHeadline(sections)}\n`);
+if (selected.length === 0) {
+  await writeFile(repoPaths.results, renderResults({ machine, startedAt, durationMs, sections }));
+  console.log(`wrote ${repoPaths.results} (${(durationMs / 1000).toFixed(0)} s)`);
+}
