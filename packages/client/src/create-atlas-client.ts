@@ -1,0 +1,293 @@
+import type { BackupExportJob, GetBackupExportJobParams, paths } from "@atlas-export/types";
+import { validateBackupExportJob } from "@atlas-export/types/validators";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { abortableSleep } from "./abortable-sleep.js";
+import { AtlasAbortError } from "./atlas-abort-error.js";
+import { AtlasApiError } from "./atlas-api-error.js";
+import { AtlasConnectionError } from "./atlas-connection-error.js";
+import { AtlasError } from "./atlas-error.js";
+import { AtlasTimeoutError } from "./atlas-timeout-error.js";
+import { AtlasValidationError } from "./atlas-validation-error.js";
+import { atlasClientFromEnv, type FromEnvOptions } from "./from-env.js";
+import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
+import { interpretResponse } from "./interpret-response.js";
+import { pathSerializer } from "./path-serializer.js";
+import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from "./retry-delay.js";
+import { userAgent } from "./user-agent.js";
+import { waitForJob, type WaitForBackupExportJobOptions } from "./wait-for-job.js";
+
+/** How failed attempts are repeated. Only idempotent requests (this client sends GETs) are retried. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2; 0 turns retrying off). */
+  maxRetries?: number;
+  /** Backoff before the first retry (default 500 ms), doubling each time, with jitter. */
+  initialDelayMs?: number;
+  /** Longest backoff between two attempts (default 8 s). */
+  maxDelayMs?: number;
+  /** Longest `Retry-After` the client waits for (default 60 s); a longer one ends retrying with the error. */
+  maxRetryAfterMs?: number;
+}
+
+/** Options of `createAtlasClient`; every field is optional. */
+export interface AtlasClientOptions {
+  /** `digestAuth(...)`, `serviceAccountAuth(...)` or any openapi-fetch middleware. */
+  auth?: Middleware & { close?: () => Promise<void> };
+  /** Default `https://cloud.mongodb.com` (a trailing slash is ignored). */
+  baseUrl?: string;
+  retry?: RetryOptions;
+  /** Limit for each attempt, in milliseconds (default 30 000). */
+  timeoutMs?: number;
+  /** Appended to the `User-Agent` (`atlas-export/<version> (node …; <os>; <arch>) <userAgent>`). */
+  userAgent?: string;
+  /** Replaces `globalThis.fetch` for every request, token requests included (count or record them here). */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Check each job Atlas returns against the fragment's schema (precompiled; off by default). */
+  validateResponses?: boolean;
+  /** Allow credentials over `http://` to a host that is not loopback (never do this on a network). */
+  allowInsecureHttp?: boolean;
+}
+
+/** Per-call options of `getBackupExportJob`. */
+export interface GetBackupExportJobOptions {
+  /** Ask Atlas to wrap the answer as `{ status, content }` (sent as `envelope=true`); unwrapped here. */
+  envelope?: boolean;
+  /** Cancels the call: in-flight request and pending backoff alike. */
+  signal?: AbortSignal;
+}
+
+/** The client `createAtlasClient` returns. */
+export interface AtlasClient {
+  /** Returns one export job, or throws an `AtlasError`. */
+  getBackupExportJob(
+    params: GetBackupExportJobParams,
+    options?: GetBackupExportJobOptions,
+  ): Promise<BackupExportJob>;
+  /** Polls until the job is `Successful` (resolves) or `Failed`/`Cancelled` (rejects `AtlasExportFailedError`). */
+  waitForBackupExportJob(
+    params: GetBackupExportJobParams,
+    options?: WaitForBackupExportJobOptions,
+  ): Promise<BackupExportJob>;
+  /** The typed openapi-fetch client with the auth and safety middleware attached (no retries, no unwrapping). */
+  readonly raw: Client<paths>;
+  /** Releases credentials: revokes a cached service-account token. */
+  close(): Promise<void>;
+}
+
+/** The versioned media type of the 2023-01-01 Atlas Admin API (GUIDE §4). */
+export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
+const OPERATION_PATH = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}";
+
+const defaults = {
+  baseUrl: "https://cloud.mongodb.com",
+  timeoutMs: 30_000,
+  validateResponses: false,
+  allowInsecureHttp: false,
+  userAgent: "",
+  retry: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
+} satisfies Omit<Required<AtlasClientOptions>, "auth" | "fetch"> & { retry: Required<RetryOptions> };
+
+function optionError(option: string, rule: string, message: string): AtlasValidationError {
+  return new AtlasValidationError(
+    `@atlas-export/client: createAtlasClient({ ${option} }) ${message}`,
+    option,
+    rule,
+  );
+}
+
+function nonNegative(option: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw optionError(option, "finite number >= 0", `must be a finite number >= 0 (got ${String(value)})`);
+  }
+  return value;
+}
+
+function resolveOptions(options: AtlasClientOptions) {
+  if (options === null || typeof options !== "object") {
+    throw optionError("options", "object", "expects an options object");
+  }
+  const baseUrl = (options.baseUrl ?? defaults.baseUrl).replace(/\/+$/, "");
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    throw optionError(
+      "baseUrl",
+      "absolute http(s) URL",
+      `must be an absolute http(s) URL (got ${JSON.stringify(baseUrl)})`,
+    );
+  }
+  const allowInsecureHttp = options.allowInsecureHttp ?? defaults.allowInsecureHttp;
+  if (options.auth) {
+    assertCredentialsMayBeSent(
+      baseUrl,
+      allowInsecureHttp,
+      "@atlas-export/client: createAtlasClient({ baseUrl })",
+    );
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw optionError("fetch", "function", "must be a function (input: Request) => Promise<Response>");
+  }
+  const timeoutMs = nonNegative("timeoutMs", options.timeoutMs, defaults.timeoutMs);
+  if (timeoutMs === 0) throw optionError("timeoutMs", "> 0", "must be greater than 0");
+  const retry = {
+    maxRetries: nonNegative("retry.maxRetries", options.retry?.maxRetries, defaults.retry.maxRetries),
+    initialDelayMs: nonNegative(
+      "retry.initialDelayMs",
+      options.retry?.initialDelayMs,
+      defaults.retry.initialDelayMs,
+    ),
+    maxDelayMs: nonNegative("retry.maxDelayMs", options.retry?.maxDelayMs, defaults.retry.maxDelayMs),
+    maxRetryAfterMs: nonNegative(
+      "retry.maxRetryAfterMs",
+      options.retry?.maxRetryAfterMs,
+      defaults.retry.maxRetryAfterMs,
+    ),
+  } satisfies Required<RetryOptions>;
+  if (!Number.isInteger(retry.maxRetries))
+    throw optionError("retry.maxRetries", "integer", "must be an integer");
+  return {
+    baseUrl,
+    allowInsecureHttp,
+    timeoutMs,
+    retry,
+    validateResponses: options.validateResponses ?? defaults.validateResponses,
+    userAgent: userAgent(options.userAgent ?? defaults.userAgent),
+    fetch: options.fetch ?? ((input: Request) => globalThis.fetch(input)),
+    auth: options.auth,
+  };
+}
+
+/**
+ * Creates a typed client for `getBackupExportJob` on openapi-fetch: authentication middleware, typed
+ * errors, retries with backoff, per-attempt timeouts and a helper that waits for an export to finish.
+ */
+function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
+  const resolved = resolveOptions(options);
+
+  // Every request, token requests included, leaves through here: one User-Agent, and redirects are
+  // handed back instead of followed, so credentials never travel to another origin (GUIDE §3).
+  const transport = (request: Request): Promise<Response> => {
+    const headers = new Headers(request.headers);
+    headers.set("User-Agent", resolved.userAgent);
+    return resolved.fetch(new Request(request, { headers, redirect: "manual" }));
+  };
+
+  const raw = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    fetch: transport,
+    headers: { Accept: ATLAS_MEDIA_TYPE },
+    redirect: "manual",
+    pathSerializer,
+  });
+  const guard: Middleware = {
+    onRequest({ request }) {
+      if (resolved.allowInsecureHttp) insecureHttpAllowed.add(request);
+      return undefined;
+    },
+  };
+  raw.use(guard);
+  if (resolved.auth) raw.use(resolved.auth);
+
+  async function withRetries<T>(
+    signal: AbortSignal | undefined,
+    attempt: (signal: AbortSignal) => Promise<T>,
+  ) {
+    for (let retry = 0; ; retry++) {
+      if (signal?.aborted) throw abortError(signal);
+      const perAttempt = new AbortController();
+      const timer = setTimeout(() => perAttempt.abort(), resolved.timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, perAttempt.signal]) : perAttempt.signal;
+      let failure: AtlasError;
+      try {
+        return await attempt(combined);
+      } catch (error) {
+        failure = classify(error, signal, perAttempt.signal, resolved.timeoutMs, resolved.baseUrl);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (retry >= resolved.retry.maxRetries) throw failure;
+      const delay = retryDelay(failure, retry, resolved.retry);
+      if (delay === undefined) throw failure;
+      try {
+        await abortableSleep(delay, signal);
+      } catch {
+        throw abortError(signal!);
+      }
+    }
+  }
+
+  const client: AtlasClient = {
+    raw,
+    async getBackupExportJob(params, callOptions = {}) {
+      const envelope = callOptions.envelope ?? false;
+      // Validate before the first attempt so a bad id fails at once, not after retries.
+      pathSerializer(OPERATION_PATH, params as unknown as Record<string, unknown>);
+      const job = await withRetries(callOptions.signal, async (signal) => {
+        const { data, error, response } = await raw.GET(OPERATION_PATH, {
+          params: { path: params, ...(envelope ? { query: { envelope: true } } : {}) },
+          parseAs: "text",
+          signal,
+        });
+        return interpretResponse(response, data, error, envelope);
+      });
+      if (resolved.validateResponses) {
+        const violation = validateBackupExportJob(job)[0];
+        if (violation) {
+          throw new AtlasValidationError(
+            `the job Atlas returned does not match the schema DiskBackupExportJob at ${violation.pointer || "/"}: ${violation.message}`,
+            violation.pointer,
+            violation.keyword,
+          );
+        }
+      }
+      return job;
+    },
+    waitForBackupExportJob(params, waitOptions = {}) {
+      return waitForJob((signal) => client.getBackupExportJob(params, { signal }), params, waitOptions);
+    },
+    async close() {
+      await resolved.auth?.close?.();
+    },
+  };
+  Object.defineProperty(client, Symbol.for("nodejs.util.inspect.custom"), {
+    value: () => `AtlasClient { baseUrl: ${JSON.stringify(resolved.baseUrl)} }`,
+  });
+  Object.defineProperty(client, "toJSON", { value: () => ({ baseUrl: resolved.baseUrl }) });
+  return client;
+}
+
+function abortError(signal: AbortSignal): AtlasAbortError {
+  return new AtlasAbortError("the call was aborted by its signal", { cause: signal.reason });
+}
+
+/** Turns whatever an attempt threw into the matching `AtlasError`. */
+function classify(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  attemptSignal: AbortSignal,
+  timeoutMs: number,
+  baseUrl: string,
+): AtlasError {
+  if (callerSignal?.aborted) return abortError(callerSignal);
+  if (attemptSignal.aborted)
+    return new AtlasTimeoutError(`no answer from Atlas within ${timeoutMs} ms`, timeoutMs);
+  if (error instanceof AtlasError) return error;
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const reason = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+  return new AtlasConnectionError(`could not reach ${new URL(baseUrl).host}: ${reason}`, { cause: error });
+}
+
+/** Milliseconds to wait before the next attempt, or `undefined` when this failure is not retried. */
+function retryDelay(failure: AtlasError, retry: number, policy: Required<RetryOptions>): number | undefined {
+  const backoff = backoffDelay(retry, policy.initialDelayMs, policy.maxDelayMs);
+  if (failure instanceof AtlasConnectionError || failure instanceof AtlasTimeoutError) return backoff;
+  if (!(failure instanceof AtlasApiError) || !RETRYABLE_STATUSES.has(failure.status)) return undefined;
+  const retryAfter = parseRetryAfter(failure.headers["retry-after"] ?? null);
+  if (retryAfter === undefined) return backoff;
+  return retryAfter <= policy.maxRetryAfterMs ? retryAfter : undefined;
+}
+
+/** Creates a client; `createAtlasClient.fromEnv()` builds one from `MONGODB_ATLAS_*` variables. */
+export const createAtlasClient: typeof createAtlasClientImpl & {
+  fromEnv(overrides?: FromEnvOptions): AtlasClient;
+} = Object.assign(createAtlasClientImpl, {
+  fromEnv: (overrides?: FromEnvOptions) => atlasClientFromEnv(createAtlasClientImpl, overrides),
+});

@@ -1,0 +1,25 @@
+export {
+  createAtlasClient,
+  ATLAS_MEDIA_TYPE,
+  type AtlasClient,
+  type AtlasClientOptions,
+  type GetBackupExportJobOptions,
+  type RetryOptions,
+} from "./create-atlas-client.js";
+export type { FromEnvOptions } from "./from-env.js";
+export type { WaitForBackupExportJobOptions } from "./wait-for-job.js";
+export { digestAuth, type DigestAuthOptions, type DigestAuthMiddleware } from "./digest-auth.js";
+export {
+  serviceAccountAuth,
+  type ServiceAccountAuthOptions,
+  type ServiceAccountAuthMiddleware,
+} from "./service-account-auth.js";
+export { AtlasError } from "./atlas-error.js";
+export { AtlasApiError, type AtlasApiErrorInit } from "./atlas-api-error.js";
+export { AtlasAuthError } from "./atlas-auth-error.js";
+export { AtlasConnectionError } from "./atlas-connection-error.js";
+export { AtlasTimeoutError } from "./atlas-timeout-error.js";
+export { AtlasAbortError } from "./atlas-abort-error.js";
+export { AtlasValidationError } from "./atlas-validation-error.js";
+export { AtlasExportFailedError } from "./atlas-export-failed-error.js";
+export { CLIENT_VERSION } from "./user-agent.js";

@@ -1,0 +1,290 @@
+import * as oauth from "oauth4webapi";
+import type { Middleware } from "openapi-fetch";
+import { AtlasAuthError } from "./atlas-auth-error.js";
+import { AtlasConnectionError } from "./atlas-connection-error.js";
+import { authFailure } from "./auth-failure.js";
+import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
+import { parseRetryAfter } from "./retry-delay.js";
+
+/** Options of `serviceAccountAuth`: an Atlas service account (OAuth 2.0 client credentials). */
+export interface ServiceAccountAuthOptions {
+  clientId: string;
+  /** Never logged, never sent in clear. */
+  clientSecret: string;
+  /** Default: the client's `baseUrl` + `/api/oauth/token`. */
+  tokenUrl?: string;
+  /** Default: the client's `baseUrl` + `/api/oauth/revoke`. */
+  revokeUrl?: string;
+  /** Mint a new token this long before the cached one expires (default 60 s, at most half its lifetime). */
+  refreshBeforeExpiryMs?: number;
+  /** Allow sending credentials over `http://` to a non-loopback host (only when used without the client). */
+  allowInsecureHttp?: boolean;
+}
+
+/** An openapi-fetch middleware that authenticates with a service account; `close()` revokes its token. */
+export type ServiceAccountAuthMiddleware = Middleware & {
+  readonly scheme: "serviceAccount";
+  /** Revokes the cached token (if any) at the revoke endpoint and forgets it. */
+  close(): Promise<void>;
+};
+
+interface Token {
+  accessToken: string;
+  /** `Date.now()` after which the token is no longer used. */
+  refreshAt: number;
+}
+
+interface Endpoint {
+  fetch: (input: Request) => Promise<Response>;
+  baseUrl: string;
+  allowInsecure: boolean;
+}
+
+const defaults = {
+  refreshBeforeExpiryMs: 60_000,
+  tokenRequestTimeoutMs: 30_000,
+} satisfies Record<string, number>;
+
+/**
+ * Service-account authentication (OAuth 2.0 client credentials, RFC 6749 §4.4) as an openapi-fetch
+ * `Middleware`. One token is minted and shared by every concurrent call (the token endpoint allows 10
+ * requests a minute and 100 live tokens per account), refreshed shortly before it expires, and dropped and
+ * re-minted once when Atlas answers 401 for it. Token requests and responses go through oauth4webapi.
+ */
+export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceAccountAuthMiddleware {
+  for (const key of ["clientId", "clientSecret"] as const) {
+    if (typeof options?.[key] !== "string" || options[key] === "") {
+      throw new TypeError(`@atlas-export/client: serviceAccountAuth({ ${key} }) must be a non-empty string`);
+    }
+  }
+  for (const key of ["tokenUrl", "revokeUrl"] as const) {
+    const value = options[key];
+    if (value !== undefined && !URL.canParse(value)) {
+      throw new TypeError(`@atlas-export/client: serviceAccountAuth({ ${key} }) must be an absolute URL`);
+    }
+  }
+  const client: oauth.Client = { client_id: options.clientId };
+  const clientAuth = oauth.ClientSecretBasic(options.clientSecret);
+  const refreshBeforeExpiryMs = options.refreshBeforeExpiryMs ?? defaults.refreshBeforeExpiryMs;
+
+  let token: Token | undefined;
+  let minting: Promise<Token> | undefined;
+  let lastEndpoint: Endpoint | undefined;
+  const tokenOf = new Map<string, string>();
+
+  const server = (endpoint: Endpoint): oauth.AuthorizationServer => {
+    const tokenUrl = options.tokenUrl ?? `${endpoint.baseUrl}/api/oauth/token`;
+    return {
+      issuer: new URL(tokenUrl).origin,
+      token_endpoint: tokenUrl,
+      revocation_endpoint: options.revokeUrl ?? `${endpoint.baseUrl}/api/oauth/revoke`,
+    };
+  };
+
+  const requestOptions = (endpoint: Endpoint) => ({
+    [oauth.customFetch]: (url: string, init: RequestInit) => endpoint.fetch(new Request(url, init)),
+    // The HTTPS rule is ours (assertCredentialsMayBeSent): loopback test servers speak plain HTTP.
+    [oauth.allowInsecureRequests]: true,
+    signal: AbortSignal.timeout(defaults.tokenRequestTimeoutMs),
+  });
+
+  const mint = async (endpoint: Endpoint): Promise<Token> => {
+    const as = server(endpoint);
+    assertCredentialsMayBeSent(
+      as.token_endpoint!,
+      endpoint.allowInsecure,
+      "serviceAccountAuth token endpoint",
+    );
+    let response: Response;
+    try {
+      response = await oauth.clientCredentialsGrantRequest(
+        as,
+        client,
+        clientAuth,
+        {},
+        requestOptions(endpoint),
+      );
+    } catch (error) {
+      throw new AtlasConnectionError(
+        `service account: could not reach the token endpoint ${as.token_endpoint}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    const status = response.status;
+    const retryAfterMs = parseRetryAfter(response.headers.get("Retry-After"));
+    try {
+      const answer = await oauth.processClientCredentialsResponse(as, client, response);
+      if (answer.token_type !== "bearer") {
+        throw new AtlasAuthError(
+          `service account: the token endpoint returned token_type "${answer.token_type}", expected "Bearer"`,
+          { status },
+        );
+      }
+      const lifetimeMs = (answer.expires_in ?? 3600) * 1000;
+      return {
+        accessToken: answer.access_token,
+        refreshAt: Date.now() + lifetimeMs - Math.min(refreshBeforeExpiryMs, lifetimeMs / 2),
+      };
+    } catch (error) {
+      if (error instanceof AtlasAuthError) throw error;
+      throw tokenEndpointError(error, status, retryAfterMs, as.token_endpoint!);
+    }
+  };
+
+  const getToken = (endpoint: Endpoint): Promise<Token> => {
+    lastEndpoint = endpoint;
+    if (token && Date.now() < token.refreshAt) return Promise.resolve(token);
+    // Single flight: every caller that needs a token while one is being minted shares that one request.
+    minting ??= mint(endpoint).then(
+      (fresh) => {
+        token = fresh;
+        minting = undefined;
+        return fresh;
+      },
+      (error: unknown) => {
+        minting = undefined;
+        throw error;
+      },
+    );
+    return minting;
+  };
+
+  const authorize = (request: Request, accessToken: string): Request => {
+    const headers = new Headers(request.headers);
+    headers.set("Authorization", `Bearer ${accessToken}`);
+    const authorized = new Request(request, { headers });
+    if (insecureHttpAllowed.has(request)) insecureHttpAllowed.add(authorized);
+    return authorized;
+  };
+
+  const middleware = {
+    scheme: "serviceAccount" as const,
+    async onRequest({ request, id, options: clientOptions }) {
+      const allowInsecure = (options.allowInsecureHttp ?? false) || insecureHttpAllowed.has(request);
+      assertCredentialsMayBeSent(request.url, allowInsecure, "serviceAccountAuth");
+      const endpoint = { fetch: clientOptions.fetch, baseUrl: clientOptions.baseUrl, allowInsecure };
+      const { accessToken } = await raceSignal(getToken(endpoint), request.signal);
+      tokenOf.set(id, accessToken);
+      return authorize(request, accessToken);
+    },
+    async onResponse({ request, response, id, options: clientOptions }) {
+      const used = tokenOf.get(id);
+      tokenOf.delete(id);
+      if (response.status !== 401 || used === undefined) return undefined;
+      // Revoked or expired early: drop it (unless a concurrent call already replaced it) and re-mint once.
+      if (token?.accessToken === used) token = undefined;
+      await response.body?.cancel();
+      const allowInsecure = (options.allowInsecureHttp ?? false) || insecureHttpAllowed.has(request);
+      const endpoint = { fetch: clientOptions.fetch, baseUrl: clientOptions.baseUrl, allowInsecure };
+      const { accessToken } = await raceSignal(getToken(endpoint), request.signal);
+      const retried = await clientOptions.fetch(authorize(request, accessToken));
+      if (retried.status !== 401) return retried;
+      if (token?.accessToken === accessToken) token = undefined;
+      throw await authFailure(
+        retried,
+        "Atlas rejected a freshly minted service-account token: check that the service account may access this project (IP access list, role)",
+      );
+    },
+    onError({ id }) {
+      tokenOf.delete(id);
+      return undefined;
+    },
+    async close() {
+      await minting?.catch(() => undefined);
+      const revoking = token;
+      const endpoint = lastEndpoint;
+      token = undefined;
+      if (!revoking || !endpoint) return;
+      const as = server(endpoint);
+      assertCredentialsMayBeSent(
+        as.revocation_endpoint!,
+        endpoint.allowInsecure,
+        "serviceAccountAuth revoke endpoint",
+      );
+      let response: Response;
+      try {
+        response = await oauth.revocationRequest(as, client, clientAuth, revoking.accessToken, {
+          ...requestOptions(endpoint),
+          additionalParameters: { token_type_hint: "access_token" },
+        });
+      } catch (error) {
+        throw new AtlasConnectionError(
+          `service account: could not reach the revoke endpoint ${as.revocation_endpoint}: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      try {
+        await oauth.processRevocationResponse(response);
+      } catch (error) {
+        throw tokenEndpointError(error, response.status, undefined, as.revocation_endpoint!);
+      }
+    },
+    toJSON() {
+      return { scheme: "serviceAccount", clientId: options.clientId };
+    },
+    [Symbol.for("nodejs.util.inspect.custom")]() {
+      return `serviceAccountAuth { clientId: ${JSON.stringify(options.clientId)}, clientSecret: [redacted] }`;
+    },
+  } satisfies Middleware & Record<string, unknown>;
+  return middleware;
+}
+
+const hints: Record<number, string> = {
+  400: "check clientId and clientSecret",
+  401: "check clientId and clientSecret",
+  403: "the service account may be disabled or already hold its maximum of 100 live tokens",
+  429: "the token endpoint allows 10 requests a minute",
+};
+
+/** A clear `AtlasAuthError` from whatever oauth4webapi reported about a token or revoke response. */
+function tokenEndpointError(error: unknown, status: number, retryAfterMs: number | undefined, url: string) {
+  let code: string | undefined;
+  let description: string | undefined;
+  if (error instanceof oauth.ResponseBodyError) {
+    code = error.error;
+    description = error.error_description;
+  } else if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    code = error.cause[0]?.parameters.error ?? "invalid_client";
+  }
+  const hint =
+    hints[status] ??
+    (status >= 500
+      ? "the token endpoint failed; try again later"
+      : status === 200
+        ? ""
+        : "unexpected status");
+  const what =
+    code !== undefined
+      ? `${code}${description ? `: ${description}` : ""}`
+      : status === 200
+        ? `unusable token response (${(error as Error).message})`
+        : "response is not an OAuth error (not JSON or unexpected shape)";
+  const wait = retryAfterMs !== undefined ? `; retry after ${Math.ceil(retryAfterMs / 1000)} s` : "";
+  return new AtlasAuthError(
+    `service account: ${url} answered ${status} ${what}${hint ? ` — ${hint}` : ""}${wait}`,
+    {
+      status,
+      errorCode: code,
+      retryAfterMs,
+    },
+  );
+}
+
+/** Resolves with `promise`, or rejects with the signal's reason as soon as the caller aborts. */
+function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error as Error);
+      },
+    );
+  });
+}

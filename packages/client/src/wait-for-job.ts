@@ -1,0 +1,110 @@
+import type { BackupExportJob, GetBackupExportJobParams } from "@atlas-export/types";
+import { abortableSleep } from "./abortable-sleep.js";
+import { AtlasAbortError } from "./atlas-abort-error.js";
+import { AtlasExportFailedError } from "./atlas-export-failed-error.js";
+import { AtlasTimeoutError } from "./atlas-timeout-error.js";
+import { AtlasValidationError } from "./atlas-validation-error.js";
+
+/** Options of `waitForBackupExportJob`. */
+export interface WaitForBackupExportJobOptions {
+  /** First pause between two polls (default 2 000 ms); it grows by half each time. */
+  pollIntervalMs?: number;
+  /** Longest pause between two polls (default 30 000 ms). */
+  maxPollIntervalMs?: number;
+  /** Give up with `AtlasTimeoutError` after this long (default: no limit). */
+  timeoutMs?: number;
+  /** Stops waiting with `AtlasAbortError` at once, mid-request or mid-pause. */
+  signal?: AbortSignal;
+  /** Called with the job on the first poll and whenever its `state` or `exportStatus` changes. */
+  onProgress?: (job: BackupExportJob) => void;
+}
+
+const defaults = {
+  pollIntervalMs: 2_000,
+  maxPollIntervalMs: 30_000,
+  // Slower than the Atlas CLI's fixed 4 s once an export runs for minutes, quicker at the start.
+  growth: 1.5,
+} satisfies Record<string, number>;
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
+    throw new AtlasValidationError(
+      `@atlas-export/client: waitForBackupExportJob({ ${name} }) must be a finite number > 0 (got ${String(value)})`,
+      name,
+      "finite number > 0",
+    );
+  }
+  return value;
+}
+
+function describe(job: BackupExportJob | undefined): string {
+  if (!job) return "no answer yet";
+  const status = job.exportStatus;
+  const progress = status
+    ? ` ${status.exportedCollections ?? "?"}/${status.totalCollections ?? "?"} collections`
+    : "";
+  return `last state ${job.state ?? "unknown"}${progress}`;
+}
+
+/**
+ * Polls `get` until the job reaches a terminal state. Errors that are not retryable (404 above all) end the
+ * wait at once: `get` has already retried what can be retried.
+ */
+export async function waitForJob(
+  get: (signal: AbortSignal) => Promise<BackupExportJob>,
+  params: GetBackupExportJobParams,
+  options: WaitForBackupExportJobOptions,
+): Promise<BackupExportJob> {
+  let interval = positive("pollIntervalMs", options.pollIntervalMs, defaults.pollIntervalMs);
+  const maxInterval = Math.max(
+    interval,
+    positive("maxPollIntervalMs", options.maxPollIntervalMs, defaults.maxPollIntervalMs),
+  );
+  const timeoutMs = options.timeoutMs === undefined ? undefined : positive("timeoutMs", options.timeoutMs, 1);
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
+    throw new AtlasValidationError(
+      "@atlas-export/client: waitForBackupExportJob({ onProgress }) must be a function",
+      "onProgress",
+      "function",
+    );
+  }
+
+  const deadline = new AbortController();
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  let last: BackupExportJob | undefined;
+  let lastKey: string | undefined;
+  try {
+    for (;;) {
+      const job = await get(signal);
+      last = job;
+      const key = JSON.stringify([job.state ?? null, job.exportStatus ?? null]);
+      if (key !== lastKey) {
+        lastKey = key;
+        options.onProgress?.(job);
+      }
+      if (job.state === "Successful") return job;
+      if (job.state === "Failed" || job.state === "Cancelled") {
+        throw new AtlasExportFailedError(job as BackupExportJob & { state: "Failed" | "Cancelled" });
+      }
+      await abortableSleep(interval, signal);
+      interval = Math.min(maxInterval, interval * defaults.growth);
+    }
+  } catch (error) {
+    if (deadline.signal.aborted && !options.signal?.aborted) {
+      throw new AtlasTimeoutError(
+        `export job ${params.exportId} did not finish within ${timeoutMs} ms (${describe(last)})`,
+        timeoutMs!,
+      );
+    }
+    if (options.signal?.aborted && !(error instanceof AtlasAbortError)) {
+      throw new AtlasAbortError("waitForBackupExportJob was aborted by its signal", {
+        cause: options.signal.reason,
+      });
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

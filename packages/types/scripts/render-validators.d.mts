@@ -1,0 +1,2 @@
+export declare const validatorsUrl: URL;
+export declare function renderValidators(): Promise<string>;
