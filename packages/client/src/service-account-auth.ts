@@ -64,7 +64,13 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
     }
   }
   const client: oauth.Client = { client_id: options.clientId };
-  const clientAuth = oauth.ClientSecretBasic(options.clientSecret);
+  // GUIDE §4: Atlas expects `Basic base64(clientId:clientSecret)` exactly. oauth4webapi's ClientSecretBasic
+  // form-encodes both first (RFC 6749 §2.3.1), turning the `_` of every Atlas client id into `%5F`, which
+  // only a strictly conforming server decodes; the raw pair is what Atlas and its SDKs send.
+  const basic = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`, "utf8").toString("base64")}`;
+  const clientAuth: oauth.ClientAuth = (_as, _client, _body, headers) => {
+    headers.set("authorization", basic);
+  };
   const refreshBeforeExpiryMs = options.refreshBeforeExpiryMs ?? defaults.refreshBeforeExpiryMs;
 
   let token: Token | undefined;
