@@ -1,0 +1,51 @@
+import type { BackupExportJob } from "@atlas-export/types";
+import cliProgress from "cli-progress";
+import { formatElapsed } from "./format-elapsed.js";
+import type { ProgressReporter, ReporterOptions } from "./progress-reporter.js";
+
+interface BarPayload {
+  state: string;
+  counted: boolean;
+}
+
+/**
+ * A live progress bar for terminals, drawn by cli-progress: the bar, the state, exported/total
+ * collections and the time since watching began (redrawn every second so the clock ticks between polls).
+ */
+export function createBarProgressReporter({ stream, now = Date.now }: ReporterOptions): ProgressReporter {
+  const startedAt = now();
+  const bar = new cliProgress.SingleBar({
+    stream,
+    fps: 4,
+    hideCursor: true,
+    emptyOnZero: true,
+    barsize: 30,
+    barCompleteChar: "█",
+    barIncompleteChar: "░",
+    format: (options, params, payload: BarPayload) => {
+      const bar = cliProgress.Format.BarFormat(params.progress, options);
+      const counts = payload.counted ? `${params.value}/${params.total} collections` : "counting collections";
+      const percent = `${Math.floor(params.progress * 100)}%`.padStart(4);
+      return `${bar} ${percent} | ${payload.state.padEnd(10)} | ${counts} | elapsed ${formatElapsed(now() - startedAt)}`;
+    },
+  });
+  let started = false;
+
+  return {
+    update(job: BackupExportJob) {
+      const total = job.exportStatus?.totalCollections;
+      const value = job.exportStatus?.exportedCollections ?? 0;
+      const payload: BarPayload = { state: job.state ?? "Unknown", counted: total !== undefined };
+      if (!started) {
+        bar.start(total ?? 0, value, payload);
+        started = true;
+        return;
+      }
+      if (total !== undefined) bar.setTotal(total);
+      bar.update(value, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import {
+  AtlasAbortError,
+  AtlasApiError,
+  AtlasAuthError,
+  AtlasConnectionError,
+  AtlasError,
+  AtlasExportFailedError,
+  AtlasTimeoutError,
+  AtlasValidationError,
+} from "@atlas-export/client";
+import { EXIT_CODES } from "./exit-codes.js";
+import { formatStateReason } from "./format-state-reason.js";
+import { CREDENTIAL_ENV } from "./resolve-credentials.js";
+import { UsageError } from "./usage-error.js";
+
+/** What the CLI prints for a failure and how it exits. */
+export interface Failure {
+  exitCode: number;
+  message: string;
+  hint?: string;
+  /** Only for bugs: expected failures are explained in words, never with a stack trace. */
+  stack?: string;
+}
+
+export interface FailureContext {
+  baseUrl: string;
+}
+
+const CREDENTIALS_HINT =
+  `Check the credentials (${CREDENTIAL_ENV.clientId}/${CREDENTIAL_ENV.clientSecret} or ` +
+  `${CREDENTIAL_ENV.publicKey}/${CREDENTIAL_ENV.privateKey}): they must be current, have at least ` +
+  "Project Read Only access to this project, and the API access list must allow this machine's IP address.";
+
+const NOT_FOUND_HINT =
+  "Check --project-id, --cluster-name and --export-id (ids are case-sensitive), and that the credentials " +
+  "belong to an organization that can see this project.";
+
+function retryAfter(headers: Record<string, string>): string | undefined {
+  const value = headers["retry-after"];
+  return value === undefined ? undefined : `Atlas asked to wait ${value} s before trying again.`;
+}
+
+function fromApiError(error: AtlasApiError): Failure {
+  const message = `Atlas answered ${error.message}`;
+  if (error.status === 401 || error.status === 403)
+    return { exitCode: EXIT_CODES.authentication, message, hint: CREDENTIALS_HINT };
+  if (error.status === 404) return { exitCode: EXIT_CODES.notFound, message, hint: NOT_FOUND_HINT };
+  if (error.status === 400)
+    return {
+      exitCode: EXIT_CODES.usage,
+      message,
+      hint: "Check the ids and options given on the command line.",
+    };
+  if (error.status === 429)
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message,
+      hint: retryAfter(error.headers) ?? "Atlas is rate-limiting these credentials; try again in a minute.",
+    };
+  if (error.status >= 500)
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message,
+      hint: `Atlas (or a proxy in front of it) failed${error.requestId ? ` (request id ${error.requestId})` : ""}; try again later.`,
+    };
+  return { exitCode: EXIT_CODES.apiOrNetwork, message };
+}
+
+/** Maps anything `get`/`watch` can throw to an exit code and a message that says what to do. */
+export function describeFailure(error: unknown, context: FailureContext): Failure {
+  if (error instanceof UsageError)
+    return { exitCode: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  if (error instanceof AtlasExportFailedError) {
+    const reason = formatStateReason(error.job);
+    return {
+      exitCode: EXIT_CODES.exportFailed,
+      message: `export job ${error.job.id ?? ""} ended ${error.state}${reason ? `: ${reason}` : " (Atlas gave no reason)"}`,
+    };
+  }
+  if (error instanceof AtlasValidationError) {
+    // A JSON pointer names a field of Atlas's response, not something the user typed.
+    if (error.parameter.startsWith("/"))
+      return {
+        exitCode: EXIT_CODES.apiOrNetwork,
+        message: `Atlas sent a response that does not match the API spec: ${error.message}`,
+      };
+    return {
+      exitCode: EXIT_CODES.usage,
+      message: error.message,
+      hint: "Run `atlas-export --help` for usage.",
+    };
+  }
+  if (error instanceof AtlasAuthError)
+    return {
+      exitCode: EXIT_CODES.authentication,
+      message: `authentication failed: ${error.message}`,
+      hint:
+        error.retryAfterMs !== undefined
+          ? `Atlas asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s before asking for a token again.`
+          : CREDENTIALS_HINT,
+    };
+  if (error instanceof AtlasApiError) return fromApiError(error);
+  if (error instanceof AtlasConnectionError)
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message: `could not reach ${context.baseUrl}: ${error.message}`,
+      hint: `Check --base-url or ${CREDENTIAL_ENV.baseUrl}, your network connection and any proxy settings.`,
+    };
+  if (error instanceof AtlasTimeoutError)
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message: `timed out: ${error.message}`,
+      hint: "The export job keeps running in Atlas; run the command again, or raise --timeout.",
+    };
+  if (error instanceof AtlasAbortError)
+    return {
+      exitCode: EXIT_CODES.interrupted,
+      message: "interrupted; the export job keeps running in Atlas.",
+    };
+  if (error instanceof AtlasError) return { exitCode: EXIT_CODES.apiOrNetwork, message: error.message };
+  const bug = error instanceof Error ? error : new Error(String(error));
+  return {
+    exitCode: EXIT_CODES.apiOrNetwork,
+    message: `unexpected error: ${bug.message}`,
+    hint: "This is a bug in atlas-export; please report it with the command you ran (without secrets).",
+    ...(bug.stack ? { stack: bug.stack } : {}),
+  };
+}

@@ -1,0 +1,383 @@
+import { createServer } from "node:net";
+import type { MockAtlas, MockJobDefinition } from "@atlas-export/mock-server";
+import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT, startMockAtlas } from "@atlas-export/mock-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import packageJson from "../package.json" with { type: "json" };
+import { runBuiltCli, type CliRun } from "./support/run-built-cli.js";
+
+const GROUP_ID = "32b6e34b3d91647abb20e7b8";
+const CLUSTER = "Cluster0";
+const START = Date.parse("2026-01-01T00:00:00Z");
+
+const SERVICE_ACCOUNT_ENV = {
+  MONGODB_ATLAS_CLIENT_ID: DEMO_SERVICE_ACCOUNT.clientId,
+  MONGODB_ATLAS_CLIENT_SECRET: DEMO_SERVICE_ACCOUNT.clientSecret,
+};
+const API_KEY_ENV = {
+  MONGODB_ATLAS_PUBLIC_API_KEY: DEMO_API_KEY.publicKey,
+  MONGODB_ATLAS_PRIVATE_API_KEY: DEMO_API_KEY.privateKey,
+};
+
+let mock: MockAtlas;
+let nextId = 0x100;
+
+/**
+ * The emulator's time moves one second per request it receives, so a job's lifecycle plays out over a
+ * fixed number of polls however fast or slow the machine is: no sleeping, no timing assertions.
+ */
+const requestDrivenClock = { now: () => START + (mock?.stats.requests ?? 0) * 1000 };
+
+/** Adds a job with a fresh export id and returns the CLI's id flags for it. */
+function addJob(definition: Omit<MockJobDefinition, "groupId" | "clusterName" | "exportId"> = {}) {
+  const exportId = (nextId++).toString(16).padStart(24, "0");
+  mock.jobs.add({ groupId: GROUP_ID, clusterName: CLUSTER, exportId, ...definition });
+  return {
+    exportId,
+    args: [
+      "--project-id",
+      GROUP_ID,
+      "--cluster-name",
+      CLUSTER,
+      "--export-id",
+      exportId,
+      "--base-url",
+      mock.url,
+    ],
+  };
+}
+
+// Polls every 50 ms (the emulator clock does not care how long that is) so a watch takes well under a second.
+const FAST_POLL = ["--poll-interval", "0.05", "--max-poll-interval", "0.05"];
+
+function expectNoStackTrace(run: CliRun): void {
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+}
+
+function expectNoSecrets(run: CliRun): void {
+  for (const secret of [DEMO_API_KEY.privateKey, DEMO_SERVICE_ACCOUNT.clientSecret, "wrong-secret-value"]) {
+    expect(run.stdout).not.toContain(secret);
+    expect(run.stderr).not.toContain(secret);
+  }
+}
+
+beforeAll(async () => {
+  mock = await startMockAtlas({
+    apiKeys: [DEMO_API_KEY],
+    serviceAccounts: [DEMO_SERVICE_ACCOUNT],
+    jobs: [],
+    clock: requestDrivenClock,
+    // Every CLI run mints its own token; the 10-a-minute limit (on a clock this fast) is the emulator's
+    // own test subject, not this one's.
+    tokenRateLimit: false,
+  });
+});
+
+afterAll(async () => {
+  await mock?.close();
+});
+
+describe("atlas-export get", () => {
+  it("prints the job as JSON when stdout is not a terminal and exits 0", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 0, totalCollections: 5, shards: 2 });
+    const run = await runBuiltCli(["get", ...job.args], SERVICE_ACCOUNT_ENV);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const printed = JSON.parse(run.stdout);
+    expect(printed).toMatchObject({
+      id: job.exportId,
+      state: "Successful",
+      exportStatus: { exportedCollections: 5, totalCollections: 5 },
+    });
+    expect(printed.components).toHaveLength(2);
+  });
+
+  it("prints a table with --output table, authenticating with an API key (digest)", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 0, totalCollections: 3 });
+    const before = mock.stats.digestAuthenticated;
+    const run = await runBuiltCli(["get", ...job.args, "--output", "table"], API_KEY_ENV);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Export job +${job.exportId}$`, "m"));
+    expect(run.stdout).toMatch(/^State +Successful$/m);
+    expect(run.stdout).toMatch(/^Progress +3\/3 collections \(100%\)$/m);
+    expect(mock.stats.digestAuthenticated).toBeGreaterThan(before);
+  });
+
+  it("prints Atlas's {status, content} wrapper with --envelope", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 0 });
+    const run = await runBuiltCli(["get", ...job.args, "--envelope"], API_KEY_ENV);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 200,
+      content: { id: job.exportId, state: "Successful" },
+    });
+  });
+
+  it("reads the base URL from MONGODB_ATLAS_BASE_URL", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 0 });
+    const args = job.args.slice(0, -2); // without --base-url
+    const run = await runBuiltCli(["get", ...args], { ...API_KEY_ENV, MONGODB_ATLAS_BASE_URL: mock.url });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).id).toBe(job.exportId);
+  });
+
+  it("takes credentials from flags, warning that they show in process lists", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 0 });
+    const run = await runBuiltCli([
+      "get",
+      ...job.args,
+      "--client-id",
+      DEMO_SERVICE_ACCOUNT.clientId,
+      "--client-secret",
+      DEMO_SERVICE_ACCOUNT.clientSecret,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /warning: --client-secret on the command line is visible .* MONGODB_ATLAS_CLIENT_SECRET/,
+    );
+    expectNoSecrets(run);
+  });
+
+  it("exits 1 and prints the stateReason when the job it gets has failed", async () => {
+    const job = addJob({
+      queuedMs: 0,
+      durationMs: 0,
+      outcome: "Failed",
+      stateReason: {
+        errorCode: "EXPORT_BUCKET_ACCESS_DENIED",
+        message: "Access denied to the export bucket.",
+      },
+    });
+    const run = await runBuiltCli(["get", ...job.args], API_KEY_ENV);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).state).toBe("Failed");
+    expect(run.stderr).toContain(
+      "ended Failed: EXPORT_BUCKET_ACCESS_DENIED: Access denied to the export bucket.",
+    );
+  });
+});
+
+describe("atlas-export watch", () => {
+  it("prints one line per change when stderr is not a terminal, then the final job, and exits 0", async () => {
+    // Queued for the token request and a few polls (each request moves the emulator clock by 1 s).
+    const job = addJob({ queuedMs: 5_000, durationMs: 6_000, totalCollections: 6, shards: 3 });
+    const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL], SERVICE_ACCOUNT_ENV);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("\x1b");
+    const lines = run.stderr.trimEnd().split("\n");
+    for (const line of lines) expect(line).toMatch(/^\[\d+:\d\d\] (Queued|InProgress|Successful)  /);
+    expect(lines[0]).toMatch(/Queued  0\/6 collections \(0%\)$/);
+    expect(lines.some((line) => /InProgress  [1-5]\/6 collections/.test(line))).toBe(true);
+    expect(lines.at(-1)).toMatch(/Successful  6\/6 collections \(100%\)$/);
+    expect(new Set(lines.map((line) => line.slice(line.indexOf("]")))).size).toBe(lines.length);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: job.exportId, state: "Successful" });
+  });
+
+  it("ends with a table on stdout with --output table", async () => {
+    const job = addJob({ queuedMs: 1_000, durationMs: 2_000, totalCollections: 2 });
+    const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL, "--output", "table"], API_KEY_ENV);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^State +Successful$/m);
+    expect(run.stdout).toMatch(/^Finished +\S+$/m);
+  });
+
+  it.each([
+    [
+      "Failed",
+      { errorCode: "EXPORT_FAILED", message: "The snapshot could not be read." },
+      "ended Failed: EXPORT_FAILED: The snapshot could not be read.",
+    ],
+    ["Cancelled", undefined, "ended Cancelled (Atlas gave no reason)"],
+  ] as const)(
+    "exits 1 and prints the stateReason when the export ends %s",
+    async (outcome, stateReason, message) => {
+      const job = addJob({
+        queuedMs: 0,
+        durationMs: 3_000,
+        totalCollections: 8,
+        outcome,
+        ...(stateReason ? { stateReason } : {}),
+      });
+      const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL], SERVICE_ACCOUNT_ENV);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr.trimEnd().split("\n").at(-2)).toMatch(new RegExp(`${outcome}  4/8 collections`));
+      expect(JSON.parse(run.stdout).state).toBe(outcome);
+      expectNoStackTrace(run);
+    },
+  );
+
+  it("exits 5 when the export does not finish within --timeout", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 1_000_000_000 });
+    const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL, "--timeout", "0.3"], API_KEY_ENV);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/timed out: .*did not finish within 300 ms/);
+    expect(run.stderr).toMatch(/raise --timeout/);
+  });
+
+  it("exits 130 on Ctrl-C, restoring the terminal and revoking the token", async () => {
+    const job = addJob({ queuedMs: 1_000_000_000 });
+    const revokedBefore = mock.stats.tokensRevoked;
+    const { spawn } = await import("node:child_process");
+    const { CLI_PATH } = await import("./support/run-built-cli.js");
+    const child = spawn(process.execPath, [CLI_PATH, "watch", ...job.args, ...FAST_POLL], {
+      env: { PATH: process.env.PATH ?? "", ...SERVICE_ACCOUNT_ENV },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    const firstLine = new Promise<void>((resolve) =>
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes("Queued")) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
+    await firstLine;
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toContain("interrupted; the export job keeps running in Atlas.");
+    expect(mock.stats.tokensRevoked).toBe(revokedBefore + 1);
+  });
+});
+
+describe("exit codes", () => {
+  it("exits 2 for a malformed id without calling Atlas", async () => {
+    const requests = mock.stats.requests;
+    const run = await runBuiltCli(
+      [
+        "get",
+        "--project-id",
+        "my-project",
+        "--cluster-name",
+        CLUSTER,
+        "--export-id",
+        GROUP_ID,
+        "--base-url",
+        mock.url,
+      ],
+      API_KEY_ENV,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--project-id must be a 24-character lowercase hexadecimal id");
+    expect(run.stderr).toContain('got "my-project"');
+    expect(mock.stats.requests).toBe(requests);
+    expectNoStackTrace(run);
+  });
+
+  it("exits 2 for an unknown flag, pointing at --help", async () => {
+    const run = await runBuiltCli(["watch", "--colour"], API_KEY_ENV);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--colour/);
+    expect(run.stderr).toContain("atlas-export watch --help");
+  });
+
+  it("exits 3 without credentials and says which variables to set", async () => {
+    const job = addJob();
+    const run = await runBuiltCli(["get", ...job.args]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("no Atlas credentials found");
+    expect(run.stderr).toMatch(/Set MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET/);
+    expectNoStackTrace(run);
+  });
+
+  it.each([
+    ["a wrong API key", { ...API_KEY_ENV, MONGODB_ATLAS_PRIVATE_API_KEY: "wrong-secret-value" }],
+    [
+      "a wrong service account secret",
+      { ...SERVICE_ACCOUNT_ENV, MONGODB_ATLAS_CLIENT_SECRET: "wrong-secret-value" },
+    ],
+  ])("exits 3 for %s without printing any secret", async (_name, env) => {
+    const job = addJob();
+    const run = await runBuiltCli(["get", ...job.args], env);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/Check the credentials/);
+    expectNoSecrets(run);
+    expectNoStackTrace(run);
+  });
+
+  it("exits 4 for an export job Atlas does not have", async () => {
+    const run = await runBuiltCli(
+      [
+        "get",
+        "--project-id",
+        GROUP_ID,
+        "--cluster-name",
+        CLUSTER,
+        "--export-id",
+        "ffffffffffffffffffffffff",
+        "--base-url",
+        mock.url,
+      ],
+      API_KEY_ENV,
+    );
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/404/);
+    expect(run.stderr).toMatch(/Check --project-id, --cluster-name and --export-id/);
+    expectNoStackTrace(run);
+  });
+
+  it("exits 5 when Atlas keeps answering with a proxy's HTML 502 page", async () => {
+    const job = addJob();
+    mock.faults.add({ match: { path: new RegExp(`${job.exportId}$`) }, fault: { type: "html502" } });
+    try {
+      const run = await runBuiltCli(["get", ...job.args], API_KEY_ENV);
+      expect(run.code).toBe(5);
+      expect(run.stderr).toMatch(/502/);
+      expect(run.stderr).toMatch(/try again later/);
+      expectNoStackTrace(run);
+    } finally {
+      mock.faults.clear();
+    }
+  });
+
+  it("exits 5 when the host is unreachable and says to check the base URL", async () => {
+    const port = await closedPort();
+    const run = await runBuiltCli(
+      [
+        "get",
+        "--project-id",
+        GROUP_ID,
+        "--cluster-name",
+        CLUSTER,
+        "--export-id",
+        GROUP_ID,
+        "--base-url",
+        `http://127.0.0.1:${port}`,
+      ],
+      API_KEY_ENV,
+    );
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/could not reach 127\.0\.0\.1:\d+/);
+    expect(run.stderr).toMatch(/Check --base-url or MONGODB_ATLAS_BASE_URL/);
+    expectNoStackTrace(run);
+  });
+});
+
+describe("help and version", () => {
+  it.each([[["--help"]], [["get", "--help"]], [["watch", "--help"]]])(
+    "%j prints usage with every exit code and exits 0",
+    async (args) => {
+      const run = await runBuiltCli(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage:/m);
+      for (const code of [0, 1, 2, 3, 4, 5]) expect(run.stdout).toMatch(new RegExp(`^  ${code}  `, "m"));
+    },
+  );
+
+  it("prints the package version with --version", async () => {
+    const run = await runBuiltCli(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${packageJson.version}\n`);
+  });
+});
+
+/** A loopback port nothing listens on: bind one, then close it. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}

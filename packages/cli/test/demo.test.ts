@@ -1,0 +1,65 @@
+import { spawn } from "node:child_process";
+import { connect } from "node:net";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const DEMO = fileURLToPath(new URL("../scripts/demo.mjs", import.meta.url));
+
+function runDemo(env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [DEMO], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+describe("npm run demo (scripts/demo.mjs)", () => {
+  it("watches a sharded export to the end, gets it with digest auth, summarises, exits 0 and stops the emulator", async () => {
+    // A 1.5 s export instead of the real demo's 10 s; everything else is what `npm run demo` runs.
+    const run = await runDemo({ ATLAS_EXPORT_DEMO_DURATION_MS: "1500" });
+    expect(run.code, run.stderr).toBe(0);
+
+    const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(run.stdout)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    // watch (not a terminal here): one line per change on stderr, ending Successful.
+    expect(run.stderr).toMatch(/^\[\d+:\d\d\] InProgress  \d+\/48 collections/m);
+    expect(run.stderr).toMatch(/^\[\d+:\d\d\] Successful  48\/48 collections \(100%\)$/m);
+    // get --output json, printed as received.
+    expect(run.stdout).toMatch(/"state": "Successful"/);
+    expect(run.stdout).toContain("Demo summary");
+    expect(run.stdout).toMatch(
+      /watch +service account \(OAuth bearer token\): Successful after [\d.]+ s, exit 0/,
+    );
+    expect(run.stdout).toMatch(
+      /get +API key \(HTTP Digest\): Successful, 48\/48 collections, 3 shards, exit 0/,
+    );
+    expect(run.stdout).toMatch(
+      /emulator +\d+ requests, 1 token minted \/ 1 revoked, [1-9]\d* digest challenge\(s\); stopped/,
+    );
+    expect(await isListening(port)).toBe(false);
+  });
+
+  it("refuses a nonsense duration with exit 2", async () => {
+    const run = await runDemo({ ATLAS_EXPORT_DEMO_DURATION_MS: "soon" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("ATLAS_EXPORT_DEMO_DURATION_MS");
+  });
+});
