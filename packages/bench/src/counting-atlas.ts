@@ -78,6 +78,28 @@ function parseDigestHeader(header: string): Record<string, string> {
 }
 
 /**
+ * RFC 6749 §2.3.1: client id and secret are form-urlencoded before base64 (oauth4webapi sends `_` as
+ * `%5F`), so they are decoded before comparing; plain `base64(id:secret)` decodes to itself.
+ */
+function basicMatches(header: string | undefined, clientId: string, clientSecret: string): boolean {
+  const encoded = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header ?? "")?.[1];
+  if (encoded === undefined) return false;
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return false;
+  const formDecode = (text: string) => {
+    try {
+      return decodeURIComponent(text.replaceAll("+", " "));
+    } catch {
+      return undefined;
+    }
+  };
+  return (
+    formDecode(decoded.slice(0, colon)) === clientId && formDecode(decoded.slice(colon + 1)) === clientSecret
+  );
+}
+
+/**
  * A loopback Atlas stand-in written for measuring: digest (MD5, qop=auth, expiring nonces, nc replay
  * rejection), client-credentials tokens and bearer calls, answering every GET under /api/atlas/ with one
  * fixed job so the clients, not the server, dominate the figures. It counts what reaches the wire.
@@ -85,7 +107,6 @@ function parseDigestHeader(header: string): Record<string, string> {
 export async function startCountingAtlas(options: CountingAtlasOptions = {}): Promise<CountingAtlas> {
   const config: Required<CountingAtlasOptions> = { ...defaults, ...options };
   const ha1 = md5(`${config.publicKey}:${realm}:${config.privateKey}`);
-  const basic = `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64")}`;
   const nonces = new Map<string, { issuedAt: number; seenNc: Set<string> }>();
   const tokens = new Set<string>();
   let stats = zeroStats();
@@ -137,7 +158,7 @@ export async function startCountingAtlas(options: CountingAtlasOptions = {}): Pr
 
   function handleToken(req: IncomingMessage, res: ServerResponse): void {
     stats.tokenRequests += 1;
-    if (req.headers.authorization !== basic) {
+    if (!basicMatches(req.headers.authorization, config.clientId, config.clientSecret)) {
       stats.rejectedCredentials += 1;
       res.writeHead(401, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: "invalid_client" }));

@@ -7,6 +7,8 @@ import type { BenchSection } from "./bench-section.js";
 import { describeMachine } from "./describe-machine.js";
 import { markdownTable } from "./markdown-table.js";
 import { notRunRow } from "./not-run-row.js";
+import { benchDigestRoundTrips } from "./programs/digest-round-trips.js";
+import { benchRequestOverhead } from "./programs/request-overhead.js";
 import { benchSizeAndTypeCost } from "./programs/size-and-type-cost.js";
 import { renderHeadline } from "./render-headline.js";
 import { renderResults } from "./render-results.js";
@@ -19,7 +21,11 @@ interface BenchProgram {
   run: () => Promise<BenchSection>;
 }
 
-const programs: BenchProgram[] = [{ id: 6, title: "Size and type cost", run: benchSizeAndTypeCost }];
+const programs: BenchProgram[] = [
+  { id: 1, title: "Digest round trips and throughput", run: benchDigestRoundTrips },
+  { id: 2, title: "Request overhead", run: benchRequestOverhead },
+  { id: 6, title: "Size and type cost", run: benchSizeAndTypeCost },
+];
 
 const selected = process.argv
   .slice(2)

@@ -5,9 +5,10 @@ import { repoPaths } from "./repo-paths.js";
 /**
  * Writes a small application that uses openapi-fetch with `paths` from `typesModule` the way a consumer
  * would: one typed client, one call of this operation, a few fields read. Both consumers in the type-cost
- * benchmark are this same code; only where `paths` comes from differs.
+ * benchmark are this same code; only where `paths` comes from differs. Without `typesModule` it writes the
+ * baseline: the same compiler settings and a program that imports nothing, i.e. what any project pays.
  */
-export async function writeConsumerProject(dir: string, typesModule: string): Promise<void> {
+export async function writeConsumerProject(dir: string, typesModule?: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   // Resolve openapi-fetch and @atlas-export/types from the bench's own dependencies.
   await symlink(join(repoPaths.bench, "node_modules"), join(dir, "node_modules"), "dir");
@@ -28,6 +29,10 @@ export async function writeConsumerProject(dir: string, typesModule: string): Pr
       files: ["consumer.ts"],
     }),
   );
+  if (typesModule === undefined) {
+    await writeFile(join(dir, "consumer.ts"), "export const ready: boolean = true;\n");
+    return;
+  }
   await writeFile(
     join(dir, "consumer.ts"),
     `import createClient from "openapi-fetch";
