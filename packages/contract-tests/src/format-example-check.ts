@@ -1,3 +1,4 @@
+import type { ErrorObject } from "ajv";
 import type { ExampleCheck } from "./check-documented-examples.js";
 import { formatDiagnostics } from "./compile-fixtures.js";
 import { exampleLabel } from "./example-label.js";
@@ -5,24 +6,21 @@ import { exampleLabel } from "./example-label.js";
 /** A few lines per example: OK, or each compiler and schema error with where it points. */
 export function formatExampleCheck(check: ExampleCheck): string {
   const label = `${exampleLabel(check.example)} (${check.example.pointer})`;
-  const problems = [
-    ...(check.typeErrors.length > 0 ? [`  types:\n${indent(formatDiagnostics(check.typeErrors))}`] : []),
-    ...[
-      ["schema", check.schemaErrors],
-      ["closed schema", check.closedSchemaErrors],
-    ]
-      .filter(([, errors]) => errors.length > 0)
-      .map(
-        ([name, errors]) =>
-          `  ${name} ${check.example.schemaPointer}:\n${indent(
-            (errors as ExampleCheck["schemaErrors"])
-              .map(
-                (e) => `${e.instancePath || "(root)"} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`,
-              )
-              .join("\n"),
-          )}`,
-      ),
+  const problems: string[] = [];
+  if (check.typeErrors.length > 0) {
+    problems.push(`  types:\n${indent(formatDiagnostics(check.typeErrors))}`);
+  }
+  const schemaChecks: [string, ErrorObject[]][] = [
+    ["schema", check.schemaErrors],
+    ["closed schema", check.closedSchemaErrors],
   ];
+  for (const [name, errors] of schemaChecks) {
+    if (errors.length === 0) continue;
+    const lines = errors.map(
+      (e) => `${e.instancePath || "(root)"} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`,
+    );
+    problems.push(`  ${name} ${check.example.schemaPointer}:\n${indent(lines.join("\n"))}`);
+  }
   return problems.length === 0 ? `ok   ${label}` : `FAIL ${label}\n${problems.join("\n")}`;
 }
 

@@ -1,0 +1,208 @@
+import {
+  AtlasApiError,
+  AtlasAuthError,
+  AtlasValidationError,
+  createAtlasClient,
+  serviceAccountAuth,
+} from "@atlas-export/client";
+import type { GetBackupExportJobParams } from "@atlas-export/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordCheck } from "../src/check-report.js";
+import { collectExamples } from "../src/collect-examples.js";
+import type { DocumentedExample } from "../src/documented-example.js";
+import { exampleLabel } from "../src/example-label.js";
+import { loadSpec } from "../src/load-spec.js";
+import { specPath } from "../src/spec-path.js";
+import { startPrism, type RunningPrism } from "../src/start-prism.js";
+import { startTokenServer, type TokenServer } from "../src/start-token-server.js";
+
+const examples = collectExamples(await loadSpec(specPath()));
+const ids: GetBackupExportJobParams = {
+  groupId: "32b6e34b3d91647abb20e7b8",
+  clusterName: "Cluster0",
+  exportId: "32b6e34b3d91647abb20e7b8",
+};
+const account = { clientId: "mdb_sa_id_contract_tests", clientSecret: "mdb_sa_sk_contract_tests_secret" };
+
+let prism: RunningPrism;
+let tokens: TokenServer;
+beforeAll(async () => {
+  [prism, tokens] = await Promise.all([
+    startPrism(specPath()),
+    startTokenServer(account.clientId, account.clientSecret),
+  ]);
+});
+afterAll(async () => {
+  await Promise.allSettled([prism?.close(), tokens?.close()]);
+});
+
+interface Exchange {
+  url: URL;
+  status: number;
+  /** Prism's `sl-violations` header: what it found wrong with the request (absent when nothing). */
+  violations: string | null;
+}
+
+/**
+ * A client pointed at Prism, authenticated with a real service-account flow against the local token
+ * server, with retries off (Prism answers `Prefer: code=429/500` every time). Its `fetch` adds Prism's
+ * `Prefer` header and records every request that reaches Prism.
+ */
+function clientFor(prefer?: DocumentedExample, { authenticated = true } = {}) {
+  const exchanges: Exchange[] = [];
+  const client = createAtlasClient({
+    baseUrl: prism.url,
+    ...(authenticated
+      ? { auth: serviceAccountAuth({ ...account, tokenUrl: tokens.tokenUrl, revokeUrl: tokens.revokeUrl }) }
+      : {}),
+    retry: { maxRetries: 0 },
+    fetch: async (request) => {
+      if (!request.url.startsWith(prism.url)) return fetch(request);
+      const headers = new Headers(request.headers);
+      if (prefer) {
+        headers.set("Prefer", `code=${prefer.status}, example=${prefer.name}`);
+        // Prism picks a response only among media types the Accept header allows; real Atlas sends errors
+        // as application/json whatever the Accept says, so the client asks for its versioned type only.
+        const accept = headers.get("Accept") ?? "";
+        if (!accept.includes(prefer.mediaType)) headers.set("Accept", `${accept}, ${prefer.mediaType};q=0.9`);
+      }
+      const response = await fetch(new Request(request, { headers }));
+      exchanges.push({
+        url: new URL(request.url),
+        status: response.status,
+        violations: response.headers.get("sl-violations"),
+      });
+      return response;
+    },
+  });
+  return { client, exchanges };
+}
+
+describe("the client against Prism mocking the spec", () => {
+  describe.each(examples.map((example) => [exampleLabel(example), example] as const))(
+    "%s",
+    (label, example) => {
+      it("comes back from Prism for a valid call and through the client as the typed result", async () => {
+        const { client, exchanges } = clientFor(example);
+        const outcome = await client.getBackupExportJob(ids).then(
+          (job) => ({ job }),
+          (error: unknown) => ({ error }),
+        );
+        await client.close();
+
+        // A 401 makes serviceAccountAuth drop its token and try once more with a fresh one.
+        const attempts = example.status === "401" ? 2 : 1;
+        expect(exchanges.map(({ status, violations }) => ({ status, violations }))).toEqual(
+          Array.from({ length: attempts }, () => ({ status: Number(example.status), violations: null })),
+        );
+        if (example.status.startsWith("2")) {
+          expect(outcome).toEqual({ job: example.value });
+        } else {
+          const body = example.value as { error: number; errorCode: string; detail?: string };
+          const ErrorClass = example.status === "401" ? AtlasAuthError : AtlasApiError;
+          expect("error" in outcome && outcome.error).toBeInstanceOf(ErrorClass);
+          expect("error" in outcome && outcome.error).toMatchObject({
+            status: Number(example.status),
+            errorCode: body.errorCode,
+            ...(ErrorClass === AtlasApiError ? { detail: body.detail } : {}),
+          });
+        }
+        await recordCheck({
+          example: label,
+          type: example.typeExpression,
+          schema: example.schemaPointer,
+          check: "prism+client",
+        });
+      });
+    },
+  );
+
+  it("exposes the rate-limit headers of a 429 on the AtlasApiError", async () => {
+    const tooMany = examples.find((example) => example.status === "429");
+    if (!tooMany) throw new Error("the spec documents no 429 example");
+    const { client } = clientFor(tooMany);
+    const error = await client.getBackupExportJob(ids).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AtlasApiError);
+    expect(Object.keys((error as AtlasApiError).headers)).toEqual(
+      expect.arrayContaining(["retry-after", "ratelimit-limit", "ratelimit-remaining"]),
+    );
+  });
+
+  it.each<[string, GetBackupExportJobParams]>([
+    ["a one-character cluster name", { ...ids, clusterName: "c" }],
+    ["a 64-character cluster name", { ...ids, clusterName: `C${"a-1".repeat(21)}` }],
+    ["a cluster name with hyphens and digits", { ...ids, clusterName: "prod-eu-2" }],
+    [
+      "ids of every hex digit",
+      { ...ids, groupId: "0123456789abcdef01234567", exportId: "89abcdef0123456789abcdef" },
+    ],
+  ])("sends a call with %s that Prism's request validation accepts", async (_name, params) => {
+    const { client, exchanges } = clientFor();
+    await expect(client.getBackupExportJob(params)).resolves.toMatchObject({
+      exportBucketId: expect.any(String),
+    });
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]).toMatchObject({ status: 200, violations: null });
+    expect(exchanges[0]?.url.pathname.split("/").slice(5).map(decodeURIComponent)).toEqual([
+      params.groupId,
+      "clusters",
+      params.clusterName,
+      "backup",
+      "exports",
+      params.exportId,
+    ]);
+  });
+
+  it("sends envelope and pretty through the raw client in a form Prism accepts", async () => {
+    const { client, exchanges } = clientFor();
+    const { response } = await client.raw.GET(
+      "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
+      { params: { path: ids, query: { envelope: true, pretty: true } } },
+    );
+    expect(response.status).toBe(200);
+    expect(exchanges).toEqual([expect.objectContaining({ status: 200, violations: null })]);
+    expect(exchanges[0]?.url.search).toBe("?envelope=true&pretty=true");
+  });
+
+  it("is answered 401 by Prism without credentials (Prism checks the security schemes)", async () => {
+    const { client, exchanges } = clientFor(undefined, { authenticated: false });
+    await expect(client.getBackupExportJob(ids)).rejects.toMatchObject({
+      name: "AtlasAuthError",
+      status: 401,
+    });
+    expect(exchanges).toEqual([expect.objectContaining({ status: 401 })]);
+  });
+
+  describe("invalid calls", () => {
+    it.each<[string, Partial<GetBackupExportJobParams>, string]>([
+      ["an upper-case groupId", { groupId: "32B6E34B3D91647ABB20E7B8" }, "groupId"],
+      ["a 23-digit groupId", { groupId: "32b6e34b3d91647abb20e7b" }, "groupId"],
+      ["a non-hex exportId", { exportId: "32b6e34b3d91647abb20e7bz" }, "exportId"],
+      ["an empty cluster name", { clusterName: "" }, "clusterName"],
+      ["a 65-character cluster name", { clusterName: "c".repeat(65) }, "clusterName"],
+      ["a cluster name starting with a hyphen", { clusterName: "-prod" }, "clusterName"],
+      ["a cluster name with a space", { clusterName: "my cluster" }, "clusterName"],
+    ])(
+      "with %s are refused by the client before sending, and by Prism when sent anyway",
+      async (_name, change, parameter) => {
+        const params = { ...ids, ...change };
+        const { client, exchanges } = clientFor();
+        const tokensBefore = tokens.counts.minted;
+        const error = await client.getBackupExportJob(params).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(AtlasValidationError);
+        expect(error).toMatchObject({ parameter });
+        expect(exchanges).toEqual([]);
+        expect(tokens.counts.minted).toBe(tokensBefore);
+
+        // The same values sent without the client: Prism's request validation refuses them too, so the
+        // client's checks are the spec's, not stricter or looser.
+        const path = `/api/atlas/v2/groups/${encodeURIComponent(params.groupId)}/clusters/${encodeURIComponent(params.clusterName)}/backup/exports/${encodeURIComponent(params.exportId)}`;
+        const direct = await fetch(`${prism.url}${path}`, {
+          headers: { Authorization: "Bearer direct", Accept: "application/vnd.atlas.2023-01-01+json" },
+        });
+        await direct.arrayBuffer();
+        expect(direct.status).toBe(422);
+      },
+    );
+  });
+});
