@@ -88,6 +88,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Listen for signals before announcing the URL, so whoever reads it can stop us at once.
+  const stop = (signal: NodeJS.Signals): void => {
+    process.stdout.write(`received ${signal}, stopping\n`);
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
   const lines = [`listening on ${mock.url}`];
   if (useDemo) {
     // Demo credentials are public (documented in the README), so printing them in full is safe.
@@ -107,16 +118,6 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`${lines.join("\n")}\n`);
-
-  const stop = (signal: NodeJS.Signals): void => {
-    process.stdout.write(`received ${signal}, stopping\n`);
-    mock.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 void main();

@@ -68,6 +68,19 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
         : createFixedWindowLimiter(resolved.tokenRateLimit, clock),
   };
   const faults = createFaultInjector(resolved.faults);
+  // Delay faults wait on real timers; close() ends them so a stopped emulator leaves nothing pending.
+  const pendingDelays = new Set<() => void>();
+  let closed = false;
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        pendingDelays.delete(finish);
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      pendingDelays.add(finish);
+    });
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -95,7 +108,10 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     const fault = faults.take({ method: request.method ?? "GET", path: url.pathname, endpoint });
     if (fault !== undefined) stats.faultsInjected += 1;
 
-    if (fault?.type === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.type === "delay") {
+      await delay(fault.ms);
+      if (closed) return;
+    }
     if (fault?.type === "reset") {
       request.socket.destroy();
       return;
@@ -174,6 +190,8 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     faults: { add: faults.add, clear: faults.clear, list: faults.list },
     resetStats: () => resetStats(stats),
     close() {
+      closed = true;
+      for (const finish of [...pendingDelays]) finish();
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
@@ -317,6 +335,7 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return value === "" ? "an empty string" : "a string that is not allowed";
+  if (typeof value === "string")
+    return value === "" ? "an empty string" : `a ${value.length}-character string`;
   return typeof value;
 }

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "../src/index.js";
+import { ATLAS_ACCEPT, DOCUMENTED_REF, jobPath, mintToken } from "./helpers.js";
+
+const BIN = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const running: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of running.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the built command; resolves with its output so far once a line matches `until`. */
+function start(args: string[], until: RegExp = /listening on (http:\/\/\S+)/) {
+  if (!existsSync(BIN))
+    throw new Error(`${BIN} is missing: run "pnpm --filter @atlas-export/mock-server build" first`);
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  running.push(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const finished = new Promise<Finished>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", () => {
+      if (until.test(stdout)) resolve(stdout);
+    });
+    void finished.then((result) =>
+      reject(new Error(`exited early (${String(result.code)}): ${result.stderr}`)),
+    );
+  });
+  // Tests that expect an early exit await `finished` and never look at `ready`.
+  ready.catch(() => undefined);
+  return { child, ready, finished, output: () => stdout };
+}
+
+const urlOf = (stdout: string): string => /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? "";
+
+describe("atlas-export-mock", () => {
+  it("starts with a shebang'd bin, prints where it listens and the demo credentials it accepts", async () => {
+    const { ready } = start([]);
+    const stdout = await ready;
+    expect(stdout).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n/);
+    expect(stdout).toContain(`${DEMO_API_KEY.publicKey}:${DEMO_API_KEY.privateKey}`);
+    expect(stdout).toContain(`${DEMO_SERVICE_ACCOUNT.clientId}:${DEMO_SERVICE_ACCOUNT.clientSecret}`);
+  });
+
+  it("serves the documented job to the demo service account", async () => {
+    const url = urlOf(await start([]).ready);
+    const token = await mintToken(url, DEMO_SERVICE_ACCOUNT.clientId, DEMO_SERVICE_ACCOUNT.clientSecret);
+    const response = await fetch(url + jobPath(DOCUMENTED_REF), {
+      headers: { ...ATLAS_ACCEPT, authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it.each(["SIGTERM", "SIGINT"] as const)("stops cleanly on %s with exit code 0", async (signal) => {
+    const { child, ready, finished } = start([]);
+    const url = urlOf(await ready);
+    child.kill(signal);
+    const result = await finished;
+    expect(result).toMatchObject({ code: 0, signal: null });
+    expect(result.stdout).toContain(`received ${signal}, stopping`);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it("accepts the credentials it is given and never prints their secrets", async () => {
+    const { ready } = start([
+      "--api-key",
+      "abcdefgh:private-key-value",
+      "--service-account",
+      "mdb_sa_id_x:secret:with:colons",
+      "--port",
+      "0",
+    ]);
+    const stdout = await ready;
+    expect(stdout).toContain("abcdefgh");
+    expect(stdout).toContain("mdb_sa_id_x");
+    expect(stdout).not.toContain("private-key-value");
+    expect(stdout).not.toContain("secret:with:colons");
+    expect(stdout).not.toContain(DEMO_API_KEY.privateKey);
+    await expect(mintToken(urlOf(stdout), "mdb_sa_id_x", "secret:with:colons")).resolves.toEqual(
+      expect.any(String),
+    );
+  });
+
+  it("prints its usage with --help and exits 0", async () => {
+    const result = await start(["--help"], /$^/).finished;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: atlas-export-mock/);
+    expect(result.stdout).toContain("--service-account <ID:SECRET>");
+  });
+
+  it.each([
+    ["an --api-key without a colon", ["--api-key", "justonepart"], /--api-key needs PUBLIC:PRIVATE/],
+    [
+      "a --service-account with an empty secret",
+      ["--service-account", "id:"],
+      /--service-account needs ID:SECRET/,
+    ],
+    ["a port out of range", ["--port", "70000"], /--port must be an integer 0-65535/],
+    ["an unknown option", ["--verbose"], /Unknown option '--verbose'/],
+  ])("exits 2 on %s, saying what is wrong", async (_name, args, message) => {
+    const result = await start(args, /$^/).finished;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("atlas-export-mock --help");
+  });
+
+  it("exits 1 when the port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await start(["--port", String(port)], /$^/).finished;
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/could not start: .*EADDRINUSE/);
+    } finally {
+      blocker.close();
+    }
+  });
+});
