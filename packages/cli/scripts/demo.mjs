@@ -45,9 +45,25 @@ const children = new Set();
 let mock;
 let stopping = false;
 
-/** Stops what the demo started: the CLI if it is still running, then the emulator. */
+/**
+ * Asks a running CLI to stop (SIGTERM: it aborts, restores the terminal and revokes its token), waits
+ * for it, and kills it only if it has not exited within 5 s.
+ */
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** Stops what the demo started: the CLI if it is still running, then (once it has exited) the emulator. */
 async function cleanUp() {
-  for (const child of children) child.kill("SIGTERM");
+  await Promise.all([...children].map(stopChild));
   if (mock) {
     const closing = mock;
     mock = undefined;
@@ -55,7 +71,7 @@ async function cleanUp() {
   }
 }
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
