@@ -112,9 +112,9 @@ describe("input validation", () => {
 describe("transport security", () => {
   it("never follows a redirect, so credentials cannot travel to another origin", async () => {
     const elsewhere = await serve((_request, res) => sendJson(res, 200, job()));
-    const server = await serve((_request, res) =>
-      res.writeHead(302, { Location: `${elsewhere.url}/steal` }).end(),
-    );
+    const server = await serve((_request, res) => {
+      res.writeHead(302, { Location: `${elsewhere.url}/steal` }).end();
+    });
     const atlas = createAtlasClient({
       baseUrl: server.url,
       auth: digestAuth({ publicKey: "p", privateKey: "k" }),

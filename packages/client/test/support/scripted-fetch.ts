@@ -7,8 +7,11 @@ export type Step = Response | Error | "hang" | (() => Response);
  */
 export function scriptedFetch(steps: Step[]) {
   const requests: Request[] = [];
+  /** `Date.now()` (fakeable) at which each request was sent. */
+  const times: number[] = [];
   const fetch = async (request: Request): Promise<Response> => {
     requests.push(request);
+    times.push(Date.now());
     const step = steps.shift() ?? new Error("script exhausted");
     if (step === "hang") {
       return new Promise<Response>((_resolve, reject) => {
@@ -20,7 +23,7 @@ export function scriptedFetch(steps: Step[]) {
     if (step instanceof Error) throw step;
     return typeof step === "function" ? step() : step;
   };
-  return { fetch, requests };
+  return { fetch, requests, times };
 }
 
 /** What undici throws when a connection is refused. */

@@ -1,0 +1,58 @@
+import type { BackupExportJob, BackupExportJobState } from "@atlas-export/types";
+import type { Middleware } from "openapi-fetch";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  AtlasApiError,
+  AtlasError,
+  AtlasExportFailedError,
+  createAtlasClient,
+  digestAuth,
+  serviceAccountAuth,
+  type AtlasClient,
+} from "../src/index.js";
+
+const params = {
+  groupId: "32b6e34b3d91647abb20e7b8",
+  clusterName: "Cluster0",
+  exportId: "32b6e34b3d91647abb20e7b8",
+};
+
+describe("public types", () => {
+  it("returns the generated job type, whose state is a literal union", () => {
+    const atlas = createAtlasClient();
+    expectTypeOf(atlas).toEqualTypeOf<AtlasClient>();
+    expectTypeOf(atlas.getBackupExportJob(params)).resolves.toEqualTypeOf<BackupExportJob>();
+    expectTypeOf(atlas.waitForBackupExportJob(params)).resolves.toEqualTypeOf<BackupExportJob>();
+    expectTypeOf<NonNullable<BackupExportJob["state"]>>().toEqualTypeOf<BackupExportJobState>();
+  });
+
+  it("requires every path parameter", () => {
+    const atlas = createAtlasClient();
+    // @ts-expect-error exportId is required by the spec
+    void atlas.getBackupExportJob({ groupId: params.groupId, clusterName: params.clusterName });
+  });
+
+  it("makes the auth strategies openapi-fetch middleware", () => {
+    expectTypeOf(digestAuth({ publicKey: "p", privateKey: "k" })).toMatchTypeOf<Middleware>();
+    expectTypeOf(serviceAccountAuth({ clientId: "i", clientSecret: "s" })).toMatchTypeOf<Middleware>();
+  });
+
+  it("types raw as the typed openapi-fetch client", async () => {
+    const { data } = await createAtlasClient().raw.GET(
+      "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
+      { params: { path: params } },
+    );
+    expectTypeOf(data).toEqualTypeOf<BackupExportJob | undefined>();
+  });
+
+  it("derives every error from AtlasError and carries typed fields", () => {
+    expectTypeOf<AtlasApiError>().toMatchTypeOf<AtlasError>();
+    expectTypeOf<AtlasApiError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<AtlasExportFailedError["state"]>().toEqualTypeOf<"Failed" | "Cancelled">();
+  });
+
+  it("rejects options that do not exist", () => {
+    // @ts-expect-error retries is spelled retry
+    createAtlasClient({ retries: 3 });
+  });
+});
