@@ -33,7 +33,10 @@ export function parseArguments(args) {
 }
 
 /** Runs the command and returns its exit code. */
-export async function main(args, { cwd = process.cwd(), stdout = console.log, stderr = console.error } = {}) {
+export async function main(
+  args,
+  { cwd = process.cwd(), root, generate, stdout = console.log, stderr = console.error } = {},
+) {
   try {
     const options = parseArguments(args);
     if (options.help) {
@@ -42,7 +45,12 @@ export async function main(args, { cwd = process.cwd(), stdout = console.log, st
     }
     // pnpm runs root scripts from the root; a relative --from means relative to where the user typed it.
     const from = options.from === undefined ? undefined : resolve(process.env.INIT_CWD ?? cwd, options.from);
-    const result = await syncSpec({ from, write: options.write });
+    const result = await syncSpec({
+      from,
+      write: options.write,
+      ...(root ? { root } : {}),
+      ...(generate ? { generate } : {}),
+    });
     stdout(result.report);
     return result.exitCode;
   } catch (error) {

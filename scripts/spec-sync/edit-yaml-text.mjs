@@ -4,10 +4,17 @@
 // Each edit re-parses the text: the fragment is small and this keeps every splice simple and exact.
 import { Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
 
+// Edits and look-ups alternate on the same text; parsing it once serves both.
+let lastText;
+let lastDocument;
+
 function parseStrict(text) {
+  if (text === lastText) return lastDocument;
   const document = parseDocument(text);
   if (document.errors.length > 0)
     throw new Error(`YAML edit produced invalid YAML: ${document.errors[0].message}`);
+  lastText = text;
+  lastDocument = document;
   return document;
 }
 
@@ -108,6 +115,18 @@ function deleteIn(text, path) {
   return text.slice(0, start) + text.slice(end);
 }
 
+/** Deletes several disjoint entries with one parse, splicing from the end so offsets stay valid. */
+export function deleteAll(text, paths) {
+  const document = parseStrict(text);
+  const spans = paths
+    .map((path) => locate(document, path))
+    .filter((found) => found && !("missingAt" in found))
+    .map((found) => spanOf(text, found))
+    .sort((a, b) => b.start - a.start);
+  for (const { start, end } of spans) text = text.slice(0, start) + text.slice(end);
+  return text;
+}
+
 function appendIn(text, path, value) {
   const document = parseStrict(text);
   const found = locate(document, path);
@@ -125,6 +144,7 @@ function appendIn(text, path, value) {
 /** The plain JSON value at this path of a YAML text (undefined when missing). */
 export function valueIn(text, path) {
   const document = parseStrict(text);
+  if (path.length === 0) return document.toJS();
   const found = locate(document, path);
   if (!found || "missingAt" in found) return undefined;
   const node = found.pair ? found.pair.value : found.item;

@@ -3,8 +3,7 @@
 // components then follow the operation: upstream's new ones are copied in, ones nothing references any
 // more are dropped.
 import { isDeepStrictEqual } from "node:util";
-import { parse } from "yaml";
-import { editYamlText, valueIn } from "./edit-yaml-text.mjs";
+import { deleteAll, editYamlText, valueIn } from "./edit-yaml-text.mjs";
 import { forEachRef, parseComponentRef, securitySchemeNames } from "./extract-operation.mjs";
 
 function isObject(value) {
@@ -69,7 +68,7 @@ function applyEdit(text, edit) {
       return editYamlText(text, { op: "set", path: edit.path, value: next });
     }
     case "removeParameter": {
-      const document = parse(text);
+      const document = valueIn(text, []);
       const list = valueIn(text, edit.path) ?? [];
       const index = list.findIndex((raw) => {
         const parameter = resolveParameter(document, raw);
@@ -110,7 +109,7 @@ function reachableComponents(document, path, method) {
 /** Copies in the components upstream has that the operation now needs, drops the unused ones. */
 function syncComponents(text, upstream, path, method) {
   for (let round = 0; round < 100; round++) {
-    const document = parse(text);
+    const document = valueIn(text, []);
     const missing = [...reachableComponents(document, path, method)]
       .map((key) => key.split("/"))
       .filter(([type, name]) => document.components?.[type]?.[name] === undefined);
@@ -122,16 +121,15 @@ function syncComponents(text, upstream, path, method) {
       text = editYamlText(text, { op: "set", path: ["components", type, name], value });
     }
   }
-  const document = parse(text);
+  const document = valueIn(text, []);
   const reached = reachableComponents(document, path, method);
-  for (const [type, byName] of Object.entries(document.components ?? {}))
-    for (const name of Object.keys(byName ?? {}))
-      if (!reached.has(`${type}/${name}`))
-        text = prune(editYamlText(text, { op: "delete", path: ["components", type, name] }), [
-          "components",
-          type,
-          name,
-        ]);
+  const unused = Object.entries(document.components ?? {}).flatMap(([type, byName]) =>
+    Object.keys(byName ?? {})
+      .filter((name) => !reached.has(`${type}/${name}`))
+      .map((name) => ["components", type, name]),
+  );
+  text = deleteAll(text, unused);
+  for (const type of new Set(unused.map(([, type]) => type))) text = prune(text, ["components", type, "?"]);
   return text;
 }
 

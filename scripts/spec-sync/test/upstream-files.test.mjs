@@ -1,0 +1,187 @@
+// Against the real upstream files in <repo>/../shared/upstream (present in CI); skipped, saying so,
+// when that folder is absent. The known differences are the ones ../shared/upstream/README.md lists.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { extractOperation } from "../extract-operation.mjs";
+import { openSpecFile } from "../load-spec.mjs";
+import { syncSpec } from "../sync.mjs";
+import { hasUpstream, tempRepo, upstreamDir, upstreamFile } from "./support/temp-repo.mjs";
+
+if (!hasUpstream)
+  console.warn(`spec-sync tests: SKIPPING the real upstream files: ${upstreamDir} is absent.`);
+
+const path = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}";
+const changesOf = (result) =>
+  Object.fromEntries(result.summary.changes.map((change) => [change.location, change.classification]));
+const deliberateOf = (result) => result.summary.deliberate.map((entry) => entry.location);
+const staleOf = (result) => result.summary.stale.map((deviation) => deviation.location);
+
+describe.skipIf(!hasUpstream)("the real upstream specs", () => {
+  describe("2024-08-27 (when the documentation page was written)", () => {
+    it("has DigestAuth only and deliveryUrl in the extracted operation", async () => {
+      const extracted = extractOperation(await openSpecFile(upstreamFile("2024-08-27")), {
+        path,
+        method: "get",
+      });
+      expect(extracted.security).toEqual([{ DigestAuth: [] }]);
+      expect(Object.keys(extracted.components.securitySchemes)).toEqual(["DigestAuth"]);
+      expect(extracted.components.schemas.DiskBackupExportJob.properties.deliveryUrl).toBeDefined();
+      expect(Object.keys(extracted.operation.responses)).toEqual(["200", "404", "500"]);
+    });
+
+    it("reports what the fragment added since, as the README lists it", async () => {
+      const result = await syncSpec({ from: upstreamFile("2024-08-27") });
+      expect(result.exitCode).toBe(1);
+      expect(changesOf(result)).toMatchObject({
+        "operation.security.ServiceAccounts": "breaking",
+        "schemas.DiskBackupExportJob.properties.stateReason": "breaking",
+        "schemas.ApiError.properties.badRequestDetail": "breaking",
+        "schemas.ApiError.required.error": "breaking",
+        "operation.responses.401": "non-breaking",
+        "operation.responses.403": "non-breaking",
+        "operation.responses.429": "non-breaking",
+        "operation.parameters.path.exportId.schema.pattern": "non-breaking",
+      });
+      expect(result.summary.bump).toBe("major");
+    });
+
+    it("agrees with the page where the fragment follows the page: operationId and clusterName 1-64 differ no more", async () => {
+      const result = await syncSpec({ from: upstreamFile("2024-08-27") });
+      expect(staleOf(result)).toEqual(
+        expect.arrayContaining([
+          "operation.parameters.path.clusterName.schema.minLength",
+          "operation.parameters.path.clusterName.schema.maxLength",
+          "operation.operationId",
+        ]),
+      );
+    });
+
+    it("has deliveryUrl like the fragment, which only adds its deprecation", async () => {
+      const result = await syncSpec({ from: upstreamFile("2024-08-27") });
+      const underDeliveryUrl = result.summary.deliberate.filter((entry) =>
+        entry.location.includes(".deliveryUrl"),
+      );
+      expect(underDeliveryUrl.map((entry) => [entry.location, entry.classification])).toEqual([
+        ["schemas.DiskBackupExportJob.properties.deliveryUrl.deprecated", "docs-only"],
+        ["schemas.DiskBackupExportJob.properties.deliveryUrl.description", "docs-only"],
+        ["schemas.DiskBackupExportJob.properties.deliveryUrl.items.description", "docs-only"],
+      ]);
+    });
+  });
+
+  describe("2025-06-30", () => {
+    it("reports the 429 response, the rate-limit headers and the nullable error fields added since", async () => {
+      const result = await syncSpec({ from: upstreamFile("2025-06-30") });
+      expect(result.exitCode).toBe(1);
+      expect(changesOf(result)).toEqual({
+        "operation.responses.200.headers.RateLimit-Limit": "breaking",
+        "operation.responses.200.headers.RateLimit-Remaining": "breaking",
+        "operation.responses.429": "non-breaking",
+        "schemas.ApiError.properties.detail.nullable": "non-breaking",
+        "schemas.ApiError.properties.reason.nullable": "non-breaking",
+        "schemas.ApiError.properties.parameters.items.readOnly": "non-breaking",
+        "schemas.BadRequestDetail.nullable": "non-breaking",
+      });
+    });
+
+    it("still has the old operationId and both security schemes", async () => {
+      const extracted = extractOperation(await openSpecFile(upstreamFile("2025-06-30")), {
+        path,
+        method: "get",
+      });
+      expect(extracted.operation.operationId).toBe("getBackupExportJob");
+      expect(extracted.security).toEqual([{ ServiceAccounts: [] }, { DigestAuth: [] }]);
+    });
+  });
+
+  describe("2026-08-21 (the newest)", () => {
+    it("has nothing to do: every difference is a recorded deviation", async () => {
+      const result = await syncSpec({ from: upstreamFile("2026-08-21") });
+      expect(result.report).toContain("Nothing to do");
+      expect(result.exitCode).toBe(0);
+    });
+
+    it("shows the renamed operationId, deliveryUrl and the prefix template apart as deliberate", async () => {
+      const result = await syncSpec({ from: upstreamFile("2026-08-21") });
+      expect(deliberateOf(result)).toEqual(
+        expect.arrayContaining([
+          "operation.operationId",
+          "schemas.DiskBackupExportJob.properties.deliveryUrl",
+          "schemas.DiskBackupExportJob.properties.prefix.pattern",
+          "operation.parameters.query.pretty",
+        ]),
+      );
+      expect(result.report).toContain("upstream operationId: getGroupClusterBackupExport");
+    });
+
+    it("extracts the operation with exactly the components it references", async () => {
+      const extracted = extractOperation(await openSpecFile(upstreamFile("2026-08-21")), {
+        path,
+        method: "get",
+      });
+      const names = Object.fromEntries(
+        Object.entries(extracted.components).map(([type, byName]) => [type, Object.keys(byName).sort()]),
+      );
+      expect(names).toEqual({
+        headers: ["HeaderRateLimitLimit", "HeaderRateLimitRemaining", "HeaderRetryAfter"],
+        parameters: ["envelope", "groupId"],
+        responses: ["forbidden", "internalServerError", "notFound", "tooManyRequests", "unauthorized"],
+        schemas: [
+          "ApiError",
+          "BackupLabel",
+          "BadRequestDetail",
+          "DiskBackupExportJob",
+          "DiskBackupExportMember",
+          "ExportStatus",
+          "FieldViolation",
+          "Link",
+          "StateReason",
+        ],
+        securitySchemes: ["DigestAuth", "ServiceAccounts"],
+      });
+      expect(extracted.components.securitySchemes.ServiceAccounts.flows.clientCredentials.tokenUrl).toBe(
+        "https://cloud.mongodb.com/api/oauth/token",
+      );
+      expect(Object.keys(extracted.components.responses.tooManyRequests.headers)).toEqual([
+        "RateLimit-Limit",
+        "RateLimit-Remaining",
+        "Retry-After",
+      ]);
+    });
+
+    it("takes the 2024 file's state with --write into a copy of spec/ and can sync back to a fragment in step", async () => {
+      const root = await tempRepo();
+      await syncSpec({ from: upstreamFile("2024-08-27"), root, write: true, generate: () => {} });
+      const old = parse(await readFile(join(root, "spec", "openapi.yaml"), "utf8"));
+      expect(old.security).toEqual([{ DigestAuth: [] }]);
+      expect(old["x-atlas-export-upstream"].date).toBe("2024-08-27");
+      expect(
+        old.paths[path].get.responses["200"].content["application/vnd.atlas.2023-01-01+json"].examples
+          .documented,
+      ).toBeDefined();
+      await syncSpec({ from: upstreamFile("2026-08-21"), root, write: true, generate: () => {} });
+      const back = await syncSpec({ from: upstreamFile("2026-08-21"), root });
+      expect(back.exitCode).toBe(0);
+    });
+  });
+
+  // The line-based shortcut must never change a result: compare it with a whole parse of each file.
+  it.each(["2024-08-27", "2025-06-30", "2026-08-21"])(
+    "extracts the same operation from %s with and without the shortcut",
+    async (date) => {
+      const reader = await openSpecFile(upstreamFile(date));
+      const whole = parse(await readFile(upstreamFile(date), "utf8"));
+      const wholeReader = {
+        name: "whole",
+        get: (keys) => keys.reduce((value, key) => value?.[key], whole),
+        parsed: () => wholeReader,
+      };
+      expect(extractOperation(reader, { path, method: "get" })).toEqual(
+        extractOperation(wholeReader, { path, method: "get" }),
+      );
+    },
+    60_000,
+  );
+});
