@@ -49,7 +49,8 @@ function start(args: string[], until: RegExp = /listening on (http:\/\/\S+)/) {
 
 const urlOf = (stdout: string): string => /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? "";
 
-describe("atlas-export-mock", () => {
+// Spawning Node can be slow on a loaded CI machine; these tests wait for output, not for time.
+describe("atlas-export-mock", { timeout: 20_000 }, () => {
   it("starts with a shebang'd bin, prints where it listens and the demo credentials it accepts", async () => {
     const { ready } = start([]);
     const stdout = await ready;

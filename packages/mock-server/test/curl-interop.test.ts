@@ -40,7 +40,7 @@ function lastResponse(output: string): { status: number; headers: string; body: 
 
 const documentedUrl = () => `${atlas.url}${jobPath(DOCUMENTED_REF)}?pretty=true`;
 
-describe("the documentation page's curl command lines against the emulator", () => {
+describe("the documentation page's curl command lines against the emulator", { timeout: 20_000 }, () => {
   it("works with curl --digest and an API key", async () => {
     const output = await curl([
       "--user",
