@@ -11,6 +11,8 @@ export interface CountingAtlasOptions {
   clientSecret?: string;
   /** How long a digest nonce stays valid (Apache's default AuthDigestNonceLifetime is 300 s). */
   nonceLifetimeMs?: number;
+  /** Lifetime of an access token (Atlas: 3600 s); read from `Date.now()`, so a fake clock moves it. */
+  tokenLifetimeSeconds?: number;
 }
 
 /** What the server saw; every figure of the digest and token rows is read from here, not from the clients. */
@@ -23,7 +25,7 @@ export interface CountingAtlasStats {
   replays: number;
   /** Digest requests whose nonce had expired (answered with `stale=true`). */
   staleNonces: number;
-  /** Digest or bearer credentials that did not verify. */
+  /** Digest or bearer credentials that did not verify (bearer: unknown or expired token). */
   rejectedCredentials: number;
   /** `POST /api/oauth/token` requests. */
   tokenRequests: number;
@@ -41,6 +43,7 @@ export interface CountingAtlas {
 const defaults = {
   ...benchCredentials,
   nonceLifetimeMs: 300_000,
+  tokenLifetimeSeconds: 3600,
 } satisfies Required<CountingAtlasOptions>;
 
 const realm = "MMS Public API";
@@ -108,7 +111,8 @@ export async function startCountingAtlas(options: CountingAtlasOptions = {}): Pr
   const config: Required<CountingAtlasOptions> = { ...defaults, ...options };
   const ha1 = md5(`${config.publicKey}:${realm}:${config.privateKey}`);
   const nonces = new Map<string, { issuedAt: number; seenNc: Set<string> }>();
-  const tokens = new Set<string>();
+  /** Access token -> `Date.now()` when it expires. */
+  const tokens = new Map<string, number>();
   let stats = zeroStats();
 
   function challenge(res: ServerResponse, stale: boolean): void {
@@ -165,9 +169,11 @@ export async function startCountingAtlas(options: CountingAtlasOptions = {}): Pr
       return;
     }
     const token = randomBytes(24).toString("base64url");
-    tokens.add(token);
+    tokens.set(token, Date.now() + config.tokenLifetimeSeconds * 1000);
     res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-    res.end(JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 3600 }));
+    res.end(
+      JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: config.tokenLifetimeSeconds }),
+    );
   }
 
   const server = createServer((req, res) => {
@@ -188,7 +194,8 @@ export async function startCountingAtlas(options: CountingAtlasOptions = {}): Pr
       const authorization = req.headers.authorization ?? "";
       if (authorization.startsWith("Digest ")) return handleDigest(req, res, authorization);
       if (authorization.startsWith("Bearer ")) {
-        if (tokens.has(authorization.slice("Bearer ".length))) return serveJob(res);
+        const expiresAt = tokens.get(authorization.slice("Bearer ".length));
+        if (expiresAt !== undefined && Date.now() < expiresAt) return serveJob(res);
         stats.rejectedCredentials += 1;
       } else {
         stats.challenges += 1;

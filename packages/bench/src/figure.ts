@@ -1,7 +1,10 @@
 /** Formats figures the same way in every table. */
 export const figure = {
-  /** `1.83×` */
-  ratio: (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "n/a"),
+  /** `1.83×`, or `0.0030×` for small ratios (two significant digits) */
+  ratio: (value: number): string => {
+    if (!Number.isFinite(value)) return "n/a";
+    return value !== 0 && Math.abs(value) < 0.1 ? `${value.toPrecision(2)}×` : `${value.toFixed(2)}×`;
+  },
   /** `1,234` or `1.23` for fractions. */
   count: (value: number, fractionDigits = 0): string =>
     value.toLocaleString("en-US", {
@@ -10,6 +13,7 @@ export const figure = {
     }),
   /** `12.3 ms`, `1.24 s`, `84 µs` */
   duration: (ms: number): string => {
+    if (ms === 0) return "0 s";
     if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
     if (ms >= 1) return `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`;
     return `${Math.round(ms * 1000)} µs`;

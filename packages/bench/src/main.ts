@@ -9,6 +9,9 @@ import { markdownTable } from "./markdown-table.js";
 import { notRunRow } from "./not-run-row.js";
 import { benchDigestRoundTrips } from "./programs/digest-round-trips.js";
 import { benchRequestOverhead } from "./programs/request-overhead.js";
+import { benchServiceAccountTokens } from "./programs/service-account-tokens.js";
+import { benchWaiting } from "./programs/waiting.js";
+import { benchMemory } from "./programs/memory.js";
 import { benchSizeAndTypeCost } from "./programs/size-and-type-cost.js";
 import { renderHeadline } from "./render-headline.js";
 import { renderResults } from "./render-results.js";
@@ -24,6 +27,9 @@ interface BenchProgram {
 const programs: BenchProgram[] = [
   { id: 1, title: "Digest round trips and throughput", run: benchDigestRoundTrips },
   { id: 2, title: "Request overhead", run: benchRequestOverhead },
+  { id: 3, title: "Service-account tokens", run: benchServiceAccountTokens },
+  { id: 4, title: "Waiting", run: benchWaiting },
+  { id: 5, title: "Memory", run: benchMemory },
   { id: 6, title: "Size and type cost", run: benchSizeAndTypeCost },
 ];
 

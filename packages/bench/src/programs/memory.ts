@@ -1,0 +1,85 @@
+import { join } from "node:path";
+import type { BenchRow, BenchSection } from "../bench-section.js";
+import { startCountingAtlas } from "../counting-atlas.js";
+import { figure } from "../figure.js";
+import type { MemorySample } from "../memory-probe.js";
+import { repoPaths } from "../repo-paths.js";
+import { timeCommand } from "../time-command.js";
+
+const calls = 10_000;
+const growthTargetBytes = 5 * 1024 * 1024;
+const ours = ["atlas-export (digest)", "atlas-export (service account)"];
+const others = ["bare fetch (bearer)", "mongodb-atlas-api-client 4.19.0"];
+const contenderNames: Record<string, string> = { "atlas-export (digest)": "atlas-export" };
+
+interface Probe {
+  after100: MemorySample;
+  afterAll: MemorySample;
+  failed: number;
+}
+
+/** Row 5: heap and RSS after 10,000 calls vs after 100, each contender alone in a fresh process. */
+export async function benchMemory(): Promise<BenchSection> {
+  const server = await startCountingAtlas();
+  const probes = new Map<string, Probe>();
+  try {
+    for (const name of [...ours, ...others]) {
+      const { stdout } = await timeCommand(
+        process.execPath,
+        [
+          "--expose-gc",
+          "--import",
+          "tsx",
+          join(repoPaths.bench, "src/memory-probe.ts"),
+          contenderNames[name] ?? name,
+          server.url,
+          String(calls),
+        ],
+        { cwd: repoPaths.bench },
+      );
+      probes.set(name, JSON.parse(stdout) as Probe);
+    }
+  } finally {
+    await server.close();
+  }
+  const growth = (probe: Probe, key: keyof MemorySample) => probe.afterAll[key] - probe.after100[key];
+  const show = (probe: Probe, key: keyof MemorySample) =>
+    `${figure.bytes(probe.after100[key])} → ${figure.bytes(probe.afterAll[key])} (${growth(probe, key) >= 0 ? "+" : ""}${figure.bytes(growth(probe, key))})`;
+  const rows: BenchRow[] = [];
+  const peer = probes.get("mongodb-atlas-api-client 4.19.0") as Probe;
+  for (const key of ["heapUsed", "rss"] as const) {
+    for (const name of ours) {
+      const probe = probes.get(name) as Probe;
+      const delta = growth(probe, key);
+      rows.push({
+        measure: `${key === "heapUsed" ? "Heap used" : "RSS"} after 100 → ${figure.count(calls)} calls, ${name}`,
+        atlasExport: show(probe, key),
+        peer: "mongodb-atlas-api-client 4.19.0",
+        peerFigure: show(peer, key),
+        ratio: "",
+        target: `growth ≤ ${figure.bytes(growthTargetBytes)}, 0 failed`,
+        verdict: delta <= growthTargetBytes && probe.failed === 0 ? "met" : "missed",
+        headline: key === "heapUsed" && name === "atlas-export (digest)",
+      });
+    }
+  }
+  return {
+    id: 5,
+    title: "Memory",
+    rows,
+    notes: [
+      `Each contender runs alone in a fresh \`node --expose-gc\` process against one loopback server in the ` +
+        `parent: 100 sequential calls, three full GCs, a sample; then up to ${figure.count(calls)} calls, the same ` +
+        "again. Heap used and RSS come from `process.memoryUsage()`.",
+      "For comparison (heap used; RSS): " +
+        others
+          .map((name) => {
+            const probe = probes.get(name) as Probe;
+            return `${name} ${show(probe, "heapUsed")}; ${show(probe, "rss")}`;
+          })
+          .join(" — ") +
+        ".",
+      `Failed calls: ${[...probes.entries()].map(([name, probe]) => `${name} ${probe.failed}`).join(", ")}.`,
+    ],
+  };
+}
