@@ -154,3 +154,19 @@ describe("envelope", () => {
     );
   });
 });
+
+describe("AtlasError", () => {
+  it("serialises to JSON with its name, message and fields", () => {
+    const error = new AtlasApiError({
+      status: 404,
+      errorCode: "RESOURCE_NOT_FOUND",
+      detail: "Cannot find resource AWS",
+    });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "AtlasApiError",
+      message: "404 RESOURCE_NOT_FOUND: Cannot find resource AWS",
+      status: 404,
+      errorCode: "RESOURCE_NOT_FOUND",
+    });
+  });
+});
