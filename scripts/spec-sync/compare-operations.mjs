@@ -9,10 +9,10 @@
 // so a component shared by several places is compared, and reported, once. `example` and `examples` of a
 // node are compared together at `<node>.examples` (or `<node>.example` when neither side has `examples`).
 import { isDeepStrictEqual } from "node:util";
-import { parseComponentRef } from "./extract-operation.mjs";
+import { parseComponentRef } from "./component-refs.mjs";
 
 /** Extensions that are tooling metadata of MongoDB's spec pipeline, not API: never compared. */
-export function isIgnoredKey(key) {
+function isIgnoredKey(key) {
   return key.startsWith("x-xgen-") || key === "x-codeSamples" || key.startsWith("x-atlas-export-");
 }
 
@@ -135,15 +135,10 @@ class Comparison {
       return;
     }
     // A reference on one side only is the same API when the contents agree: compare the contents.
-    if (refA)
-      return this.node(
-        this.resolve("a", a, path).node,
-        b,
-        location,
-        this.resolve("a", a, path).path,
-        context,
-        key,
-      );
+    if (refA) {
+      const resolved = this.resolve("a", a, path);
+      return this.node(resolved.node, b, location, resolved.path, context, key);
+    }
     if (refB) return this.node(a, this.resolve("b", b, path).node, location, path, context, key);
     this.value(a, b, location, path, context, key);
   }

@@ -1,32 +1,8 @@
 // Cuts one operation out of a whole OpenAPI document together with every component it references,
 // transitively, and nothing else. The operation is found by path and method: upstream renamed the
 // operationId (getBackupExportJob -> getGroupClusterBackupExport), so the id identifies nothing.
+import { forEachRef, parseComponentRef, securitySchemeNames } from "./component-refs.mjs";
 import { SpecSyncError } from "./spec-sync-error.mjs";
-
-export const componentRefPattern = /^#\/components\/([^/]+)\/([^/]+)$/;
-
-/** "#/components/schemas/A~1B" -> {type: "schemas", name: "A/B"} (JSON pointer escapes, RFC 6901 §4). */
-export function parseComponentRef(ref) {
-  const match = componentRefPattern.exec(ref);
-  if (!match) return undefined;
-  const unescape = (part) => decodeURIComponent(part).replaceAll("~1", "/").replaceAll("~0", "~");
-  return { type: unescape(match[1]), name: unescape(match[2]) };
-}
-
-/** Calls visit(ref, node) for every `$ref` string in this JSON value. */
-export function forEachRef(value, visit) {
-  if (Array.isArray(value)) {
-    for (const item of value) forEachRef(item, visit);
-  } else if (value !== null && typeof value === "object") {
-    if (typeof value.$ref === "string") visit(value.$ref, value);
-    for (const [key, item] of Object.entries(value)) if (key !== "$ref") forEachRef(item, visit);
-  }
-}
-
-/** Names of the security schemes a list of security requirements uses. */
-export function securitySchemeNames(security) {
-  return [...new Set((security ?? []).flatMap((requirement) => Object.keys(requirement ?? {})))];
-}
 
 /**
  * @typedef {object} ExtractedOperation

@@ -4,7 +4,7 @@
 // more are dropped.
 import { isDeepStrictEqual } from "node:util";
 import { deleteAll, editYamlText, valueIn } from "./edit-yaml-text.mjs";
-import { forEachRef, parseComponentRef, securitySchemeNames } from "./extract-operation.mjs";
+import { forEachRef, parseComponentRef, securitySchemeNames } from "./component-refs.mjs";
 
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);

@@ -18,24 +18,33 @@ import { extractOperation } from "./extract-operation.mjs";
 import { formatReport } from "./format-report.mjs";
 import { openSpecFile, openSpecText } from "./load-spec.mjs";
 import { mergeUpstream } from "./merge-upstream.mjs";
-import { findDependents, packagesFor, renderChangeset } from "./render-changeset.mjs";
+import { findDependents } from "./find-dependents.mjs";
+import { packagesFor, renderChangeset } from "./render-changeset.mjs";
 import { SpecSyncError } from "./spec-sync-error.mjs";
 import { summarizeDifferences } from "./summarize-differences.mjs";
 
 /** The repository this script belongs to. */
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Runs `pnpm run generate` in the repository (spec/openapi.yaml -> packages/types/src/generated/). */
+/**
+ * Runs `pnpm run generate` in the repository (spec/openapi.yaml -> packages/types/src/generated/) through
+ * scripts/bootstrap.mjs, which finds the pinned pnpm even when it is not on the PATH.
+ */
 export async function runGenerate({ root }) {
-  const result = spawnSync("pnpm", ["run", "generate"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
-    shell: process.platform === "win32",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, "scripts", "bootstrap.mjs"), "pnpm", "run", "generate"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+    },
+  );
   if (result.error || result.status !== 0)
     throw new Error(
-      `\`pnpm run generate\` failed: ${result.error?.message ?? (result.stderr || result.stdout).trim().split("\n").slice(-5).join("\n")}`,
+      `\`pnpm run generate\` failed: ${
+        result.error?.message ?? (result.stderr || result.stdout).trim().split("\n").slice(-5).join("\n")
+      }`,
     );
 }
 
