@@ -3,15 +3,19 @@ import { performance } from "node:perf_hooks";
 
 export interface TimedCommand {
   ms: number;
+  exitCode: number;
   stdout: string;
   stderr: string;
 }
 
-/** Runs a command to completion and returns its wall time; a non-zero exit is an error naming the command. */
+/**
+ * Runs a command to completion and returns its wall time; an exit code outside `okExitCodes` (default: 0)
+ * is an error naming the command.
+ */
 export function timeCommand(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; okExitCodes?: readonly number[] },
 ): Promise<TimedCommand> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -27,7 +31,8 @@ export function timeCommand(
     child.on("error", reject);
     child.on("close", (code) => {
       const ms = performance.now() - started;
-      if (code === 0) resolve({ ms, stdout, stderr });
+      if (code !== null && (options.okExitCodes ?? [0]).includes(code))
+        resolve({ ms, exitCode: code, stdout, stderr });
       else
         reject(
           new Error(
