@@ -1,0 +1,45 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+let dir: string | undefined;
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("README.md", () => {
+  it("has TypeScript examples that compile against the built package", { timeout: 60_000 }, async () => {
+    const readme = await readFile(join(packageDir, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(blocks.length).toBeGreaterThan(4);
+    // Inside the package directory, so `@atlas-export/client` resolves to this package (self-reference).
+    dir = await mkdtemp(join(packageDir, ".readme-examples-"));
+    const files: string[] = [];
+    for (const [i, block] of blocks.entries()) {
+      const file = join(dir, `example-${i}.ts`);
+      await writeFile(file, `${block}\nexport {};\n`);
+      files.push(file);
+    }
+    const program = ts.createProgram(files, {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      lib: ["lib.es2023.d.ts"],
+      types: ["node"],
+      typeRoots: [join(packageDir, "node_modules/@types")],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (d) =>
+          `${d.file ? `${d.file.fileName.split("/").pop()}: ` : ""}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+      );
+    expect(problems).toEqual([]);
+  });
+});
