@@ -71,6 +71,7 @@ function slicedReader(name, text) {
 
 /** Reads this text as a spec reader. */
 export function openSpecText(name, text) {
+  text = text.replace(/^\uFEFF/, ""); // a byte-order mark is not part of the first key
   if (text.trim() === "") throw new SpecSyncError(`${name} is empty: expected an OpenAPI 3 document.`);
   try {
     return slicedReader(name, text);
