@@ -3,6 +3,9 @@ import cliProgress from "cli-progress";
 import { formatElapsed } from "./format-elapsed.js";
 import type { ProgressReporter, ReporterOptions } from "./progress-reporter.js";
 
+const MAX_BAR = 30;
+const MIN_BAR = 10;
+
 interface BarPayload {
   state: string;
   counted: boolean;
@@ -19,14 +22,16 @@ export function createBarProgressReporter({ stream, now = Date.now }: ReporterOp
     fps: 4,
     hideCursor: true,
     emptyOnZero: true,
-    barsize: 30,
+    barsize: MAX_BAR,
     barCompleteChar: "█",
     barIncompleteChar: "░",
     format: (options, params, payload: BarPayload) => {
-      const bar = cliProgress.Format.BarFormat(params.progress, options);
       const counts = payload.counted ? `${params.value}/${params.total} collections` : "counting collections";
       const percent = `${Math.floor(params.progress * 100)}%`.padStart(4);
-      return `${bar} ${percent} | ${payload.state.padEnd(10)} | ${counts} | elapsed ${formatElapsed(now() - startedAt)}`;
+      const text = `${percent} | ${payload.state.padEnd(10)} | ${counts} | elapsed ${formatElapsed(now() - startedAt)}`;
+      // cli-progress cuts lines at the terminal width: shrink the bar, not the text, on narrow terminals.
+      const barsize = Math.max(MIN_BAR, Math.min(MAX_BAR, params.maxWidth - text.length - 1));
+      return `${cliProgress.Format.BarFormat(params.progress, { ...options, barsize })} ${text}`;
     },
   });
   let started = false;

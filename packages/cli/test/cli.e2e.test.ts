@@ -1,9 +1,10 @@
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import type { MockAtlas, MockJobDefinition } from "@atlas-export/mock-server";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT, startMockAtlas } from "@atlas-export/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
-import { runBuiltCli, type CliRun } from "./support/run-built-cli.js";
+import { CLI_PATH, runBuiltCli, runBuiltCliOnTerminal, type CliRun } from "./support/run-built-cli.js";
 
 const GROUP_ID = "32b6e34b3d91647abb20e7b8";
 const CLUSTER = "Cluster0";
@@ -217,8 +218,6 @@ describe("atlas-export watch", () => {
   it("exits 130 on Ctrl-C, restoring the terminal and revoking the token", async () => {
     const job = addJob({ queuedMs: 1_000_000_000 });
     const revokedBefore = mock.stats.tokensRevoked;
-    const { spawn } = await import("node:child_process");
-    const { CLI_PATH } = await import("./support/run-built-cli.js");
     const child = spawn(process.execPath, [CLI_PATH, "watch", ...job.args, ...FAST_POLL], {
       env: { PATH: process.env.PATH ?? "", ...SERVICE_ACCOUNT_ENV },
       stdio: ["ignore", "pipe", "pipe"],
@@ -236,6 +235,30 @@ describe("atlas-export watch", () => {
     expect(await exited).toBe(130);
     expect(stderr).toContain("interrupted; the export job keeps running in Atlas.");
     expect(mock.stats.tokensRevoked).toBe(revokedBefore + 1);
+  });
+});
+
+// util-linux `script` runs a command on a pseudo-terminal, so the CLI sees what it sees in a real shell.
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+describe.skipIf(!hasScript)("on a terminal (a pseudo-terminal from util-linux script)", () => {
+  it("prints a table by default", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 0, totalCollections: 4 });
+    const run = await runBuiltCliOnTerminal(["get", ...job.args], API_KEY_ENV);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^State +Successful\r?$/m);
+    expect(run.stdout).not.toMatch(/^\{/m);
+  });
+
+  it("draws the progress bar while watching, hiding and restoring the cursor", async () => {
+    const job = addJob({ queuedMs: 3_000, durationMs: 8_000, totalCollections: 8 });
+    const run = await runBuiltCliOnTerminal(["watch", ...job.args, ...FAST_POLL], SERVICE_ACCOUNT_ENV);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("\x1b[?25l");
+    expect(run.stdout).toContain("\x1b[?25h");
+    expect(run.stdout).toMatch(/░+ +0% \| Queued +\| 0\/8 collections \| elapsed \d:\d\d/);
+    expect(run.stdout).toMatch(/█{10,30} 100% \| Successful \| 8\/8 collections \| elapsed \d:\d\d/);
+    expect(run.stdout).toMatch(/^State +Successful\r?$/m);
   });
 });
 

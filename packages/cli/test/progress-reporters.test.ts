@@ -5,8 +5,8 @@ import { createBarProgressReporter } from "../src/bar-progress-reporter.js";
 import { createLineProgressReporter } from "../src/line-progress-reporter.js";
 
 /** A stream that records what is written, posing as a terminal of the given width when asked. */
-function fakeStream(tty: boolean) {
-  const stream = Object.assign(new PassThrough(), { isTTY: tty, columns: 120 });
+function fakeStream(tty: boolean, columns = 120) {
+  const stream = Object.assign(new PassThrough(), { isTTY: tty, columns });
   let written = "";
   stream.on("data", (chunk: Buffer) => (written += chunk.toString()));
   return { stream, written: () => written };
@@ -106,6 +106,20 @@ describe("createBarProgressReporter", () => {
       expect.stringMatching(/^█{30} 100% \| Successful \| 12\/12 collections \| elapsed 0:05/),
     );
     expect(output.endsWith("\n")).toBe(true);
+  });
+
+  it("shrinks the bar, not the text, to fit a narrow terminal", async () => {
+    const { stream, written } = fakeStream(true, 72);
+    const reporter = createBarProgressReporter({ stream, now: () => Date.now() });
+    reporter.update(job("InProgress", 24, 48));
+    await vi.advanceTimersByTimeAsync(9_000);
+    reporter.stop();
+    const last =
+      screenLines(written())
+        .filter((line) => line.includes("elapsed"))
+        .at(-1) ?? "";
+    expect(last).toMatch(/^█{10}░{9}  50% \| InProgress \| 24\/48 collections \| elapsed 0:09$/);
+    expect(last.length).toBeLessThanOrEqual(72);
   });
 
   it("draws nothing before the first update and stops quietly", async () => {

@@ -15,8 +15,24 @@ export interface CliRun {
  * pipes, so the CLI sees no terminal.
  */
 export function runBuiltCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return run(process.execPath, [CLI_PATH, ...args], env);
+}
+
+/**
+ * Runs the built binary on a pseudo-terminal made by util-linux `script`, so stdout and stderr are a TTY
+ * as in an interactive shell; both arrive on `stdout` (the terminal's output).
+ */
+export function runBuiltCliOnTerminal(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const command = [process.execPath, CLI_PATH, ...args].join(" ");
+  return run("script", ["--quiet", "--return", "--command", command, "/dev/null"], env);
+}
+
+function run(file: string, args: readonly string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(file, args, {
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
