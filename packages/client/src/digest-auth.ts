@@ -60,9 +60,19 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
     return signed;
   };
 
+  // Counters of recent nonces: a server may hand out the same nonce again (Apache derives it from the
+  // second it was issued), and a nonce must never see an nc it has seen before.
+  const counters = new Map<string, { challenge: DigestChallenge; nc: number }>();
   const adopt = (challenge: DigestChallenge) => {
-    if (current?.challenge.nonce !== challenge.nonce) current = { challenge, nc: 0 };
-    return current;
+    let entry = counters.get(challenge.nonce);
+    if (entry) entry.challenge = challenge;
+    else {
+      entry = { challenge, nc: 0 };
+      counters.set(challenge.nonce, entry);
+      if (counters.size > 32) counters.delete(counters.keys().next().value!);
+    }
+    current = entry;
+    return entry;
   };
 
   const middleware = {
@@ -126,6 +136,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
     },
     async close() {
       current = undefined;
+      counters.clear();
     },
     toJSON() {
       return { scheme: "digest" };

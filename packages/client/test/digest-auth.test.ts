@@ -126,6 +126,16 @@ describe("digestAuth", () => {
     expect(server.requests).toHaveLength(5);
   });
 
+  it("answers stale=true for many concurrent calls at once, each once, without repeating an nc", async () => {
+    const { verifier, atlas, server } = await startDigestServer();
+    await atlas.getBackupExportJob(ids);
+    verifier.expireNonces();
+    await Promise.all(Array.from({ length: 8 }, () => atlas.getBackupExportJob(ids)));
+    expect(server.requests.length).toBeLessThanOrEqual(2 + 8 * 2);
+    expect(verifier.rejections.filter((r) => r.startsWith("replayed"))).toEqual([]);
+    for (const ncs of verifier.ncSeen.values()) expect(new Set(ncs).size).toBe(ncs.length);
+  });
+
   it.each(["json", "html", "empty"] as const)(
     "answers the challenge whatever the 401 body is (%s)",
     async (unauthorizedBody) => {
