@@ -167,6 +167,26 @@ describe.skipIf(!hasUpstream)("the real upstream specs", () => {
     });
   });
 
+  it("edits only the nodes that change: comments and hand-folded text elsewhere stay byte for byte", async () => {
+    const root = await tempRepo();
+    const before = await readFile(join(root, "spec", "openapi.yaml"), "utf8");
+    await syncSpec({ from: upstreamFile("2025-06-30"), root, write: true, generate: () => {} });
+    const after = await readFile(join(root, "spec", "openapi.yaml"), "utf8");
+    const deviationBlock = before.slice(
+      before.indexOf("# Each entry is one deliberate"),
+      before.indexOf("\nservers:"),
+    );
+    expect(after).toContain(deviationBlock);
+    expect(after).toContain(
+      '# Atlas sends plain values here (e.g. ["AWS"]), not objects; see x-atlas-export-deviations.',
+    );
+    const jobSchema = before.slice(
+      before.indexOf("    DiskBackupExportJob:"),
+      before.indexOf("    DiskBackupExportMember:"),
+    );
+    expect(after).toContain(jobSchema);
+  });
+
   // The line-based shortcut must never change a result: compare it with a whole parse of each file.
   it.each(["2024-08-27", "2025-06-30", "2026-08-21"])(
     "extracts the same operation from %s with and without the shortcut",
