@@ -526,6 +526,18 @@ try {
   return { exampleCount, tsFiles };
 }
 
+/**
+ * Environment variables that point npm's cache and pnpm's metadata cache and state into `dir`: nothing
+ * from the rehearsal registry may land in, or be served later from, the machine's own caches.
+ */
+function throwawayCaches(dir) {
+  return {
+    npm_config_cache: join(dir, ".npm-cache"),
+    XDG_CACHE_HOME: join(dir, ".cache"),
+    XDG_STATE_HOME: join(dir, ".state"),
+  };
+}
+
 /** Installs the released packages into a fresh folder with npm or pnpm and runs every check there. */
 async function exerciseConsumer(tool, dir, released, registryUrl, pnpm) {
   mkdirSync(dir, { recursive: true });
@@ -545,8 +557,7 @@ async function exerciseConsumer(tool, dir, released, registryUrl, pnpm) {
   for (const key of Object.keys(env))
     if (/^(npm|pnpm)_(config|package|lifecycle)_/i.test(key)) delete env[key];
   env.PATH = pnpmEnv(pnpm).PATH;
-  // Throwaway caches: nothing from the rehearsal registry may land in, or come from, the machine's caches.
-  env.npm_config_cache = join(dir, ".npm-cache");
+  Object.assign(env, throwawayCaches(dir));
 
   log(`${tool}: installing ${specs.join(" ")} in a fresh folder`);
   if (tool === "npm") {
@@ -556,8 +567,8 @@ async function exerciseConsumer(tool, dir, released, registryUrl, pnpm) {
     });
   } else {
     // Just published: a minimum release age would (rightly, elsewhere) hold them back.
-    const caches = [`--store-dir=${join(dir, ".pnpm-store")}`, `--cache-dir=${join(dir, ".pnpm-cache")}`];
-    await run(pnpm, ["add", "--config.minimumReleaseAge=0", ...caches, ...specs, ...tools], {
+    const store = `--store-dir=${join(dir, ".pnpm-store")}`;
+    await run(pnpm, ["add", "--config.minimumReleaseAge=0", store, ...specs, ...tools], {
       cwd: dir,
       env,
     });
@@ -705,7 +716,7 @@ async function main() {
     const host = registry.url.replace(/^http:/, "");
     // The copy's own .npmrc: npm (npm info) and pnpm (pnpm publish) both read it from the workspace root.
     writeFileSync(join(repo, ".npmrc"), `registry=${registry.url}\n${host}:_authToken=${token}\n`);
-    const publishEnv = { ...baseEnv, npm_config_registry: registry.url };
+    const publishEnv = { ...baseEnv, ...throwawayCaches(registryDir), npm_config_registry: registry.url };
     const published = await run(pnpm, ["exec", "changeset", "publish"], { cwd: repo, env: publishEnv });
     const publishedVersions = new Map([...released].map(([name, { version }]) => [name, version]));
     for (const [name, release] of released) {
