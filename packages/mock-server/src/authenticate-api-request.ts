@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { MockContext } from "./mock-context.js";
 import { DIGEST_REALM } from "./digest-authenticator.js";
-import { apiErrorResponse, type MockResponse } from "./mock-response.js";
+import { apiErrorResponse } from "./api-error.js";
+import type { MockResponse } from "./mock-response.js";
 
 export type ApiAuthResult = { ok: true; principal: string } | { ok: false; response: MockResponse };
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
+import { DOCUMENTED_EXPORT_JOB_DEFINITION } from "./documented-export-job.js";
 import type { ApiKeyCredential, ServiceAccountCredential } from "./mock-atlas-options.js";
+import type { MockJobDefinition } from "./mock-job-definition.js";
 import { startMockAtlas } from "./start-mock-atlas.js";
 
 const HELP = `Usage: atlas-export-mock [options]
@@ -15,10 +18,16 @@ Options:
   --port <number>                  port to bind (default 0: a free port)
   --api-key <PUBLIC:PRIVATE>       accept this API key with HTTP Digest (repeatable)
   --service-account <ID:SECRET>    accept this service account at /api/oauth/token (repeatable)
+  --job <GROUP_ID/CLUSTER/EXPORT_ID>
+                                   also serve a job that starts now: Queued 2 s, InProgress 8 s
+                                   (12 collections), then Successful (repeatable)
+  --jobs-file <file.json>          also serve the jobs in this JSON array of job definitions
+                                   ({ groupId, clusterName, exportId, totalCollections, queuedMs,
+                                   durationMs, outcome, stateReason, shards, ... })
   -h, --help                       show this help
 
 With no --api-key and no --service-account it accepts the documented demo credentials
-and prints them. It serves the documentation page's example job at
+and prints them. It always serves the documentation page's example job at
 /api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/clusters/Cluster0/backup/exports/32b6e34b3d91647abb20e7b8
 
 Exit codes: 0 stopped by a signal, 1 could not start, 2 usage error.
@@ -38,6 +47,17 @@ function splitPair(value: string, option: string, shape: string): [string, strin
   return [value.slice(0, colon), value.slice(colon + 1)];
 }
 
+function readJobsFile(path: string): MockJobDefinition[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    usageError(`--jobs-file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!Array.isArray(parsed)) usageError(`--jobs-file ${path} must hold a JSON array of job definitions`);
+  return parsed as MockJobDefinition[];
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -47,6 +67,8 @@ async function main(): Promise<void> {
         port: { type: "string" },
         "api-key": { type: "string", multiple: true },
         "service-account": { type: "string", multiple: true },
+        job: { type: "string", multiple: true },
+        "jobs-file": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -60,7 +82,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = values.port === undefined ? 0 : /^\d+$/.test(values.port) ? Number(values.port) : Number.NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     usageError(`--port must be an integer 0-65535, got ${JSON.stringify(values.port)}`);
   }
@@ -73,6 +95,20 @@ async function main(): Promise<void> {
     return { clientId, clientSecret };
   });
   const useDemo = apiKeys.length === 0 && serviceAccounts.length === 0;
+  const jobs: MockJobDefinition[] = [
+    DOCUMENTED_EXPORT_JOB_DEFINITION,
+    ...(values.job ?? []).map((value) => {
+      const parts = value.split("/");
+      if (parts.length !== 3 || parts.some((part) => part === "")) {
+        usageError(
+          `--job needs GROUP_ID/CLUSTER/EXPORT_ID (three parts separated by '/'), got ${JSON.stringify(value)}`,
+        );
+      }
+      const [groupId = "", clusterName = "", exportId = ""] = parts;
+      return { groupId, clusterName, exportId };
+    }),
+    ...(values["jobs-file"] === undefined ? [] : readJobsFile(values["jobs-file"])),
+  ];
 
   let mock;
   try {
@@ -80,8 +116,13 @@ async function main(): Promise<void> {
       host: values.host ?? "127.0.0.1",
       port,
       ...(useDemo ? {} : { apiKeys, serviceAccounts }),
+      jobs,
     });
   } catch (error) {
+    // Our own option checks (a bad job id, say) are usage errors; anything else (a taken port) is not.
+    if (error instanceof Error && error.message.startsWith("@atlas-export/mock-server: ")) {
+      usageError(error.message.replace("@atlas-export/mock-server: ", ""));
+    }
     process.stderr.write(
       `atlas-export-mock: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
     );

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { BackupExportJob, BackupExportMember, StateReason } from "@atlas-export/types";
 import type { Clock } from "./clock.js";
 import type { JobRef, MockJobDefinition, MockJobOutcome } from "./mock-job-definition.js";
-import { pathParamViolations } from "./path-params.js";
+import { pathParamViolations } from "./path-param-violations.js";
 
 /** The jobs a running emulator serves; every read renders the job as of the emulator's clock. */
 export interface JobStore {

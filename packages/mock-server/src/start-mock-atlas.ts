@@ -7,14 +7,17 @@ import { DOCUMENTED_EXPORT_JOB_DEFINITION } from "./documented-export-job.js";
 import { createFaultInjector } from "./fault-injector.js";
 import type { Fault } from "./fault-rule.js";
 import { createFixedWindowLimiter } from "./fixed-window-limiter.js";
-import { handleAtlasApiRequest, JOB_PATH } from "./job-endpoint.js";
+import { handleAtlasApiRequest } from "./handle-atlas-api-request.js";
+import { JOB_PATH } from "./job-path.js";
 import { createJobStore } from "./job-store.js";
 import type { MockAtlas } from "./mock-atlas.js";
 import type { MockAtlasOptions, RateLimit } from "./mock-atlas-options.js";
 import { createStats, resetStats } from "./mock-atlas-stats.js";
 import type { MockContext } from "./mock-context.js";
-import { apiErrorResponse, type MockResponse } from "./mock-response.js";
-import { handleRevokeRequest, handleTokenRequest } from "./oauth-endpoints.js";
+import { apiErrorResponse } from "./api-error.js";
+import type { MockResponse } from "./mock-response.js";
+import { handleRevokeRequest } from "./handle-revoke-request.js";
+import { handleTokenRequest } from "./handle-token-request.js";
 import { createTokenIssuer } from "./token-issuer.js";
 
 const DEFAULTS = {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -98,6 +100,29 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
     );
   });
 
+  it("serves a job added with --job next to the documented one", async () => {
+    const stdout = await start(
+      ["--job", "5f1b0c0d0e0f101112131415/Cluster1/6650a1b2c3d4e5f601234567"],
+      /Cluster1.*\n/,
+    ).ready;
+    expect(stdout).toMatch(/exports\/32b6e34b3d91647abb20e7b8 \(Cancelled\)/);
+    expect(stdout).toMatch(
+      /groups\/5f1b0c0d0e0f101112131415\/clusters\/Cluster1\/backup\/exports\/6650a1b2c3d4e5f601234567 \(Queued\)/,
+    );
+  });
+
+  it("serves the jobs of --jobs-file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "atlas-export-mock-")), "jobs.json");
+    const job = {
+      groupId: "5f1b0c0d0e0f101112131415",
+      clusterName: "Cluster2",
+      exportId: "6650a1b2c3d4e5f601234567",
+    };
+    writeFileSync(file, JSON.stringify([{ ...job, queuedMs: 0, durationMs: 0, outcome: "Failed" }]));
+    const stdout = await start(["--jobs-file", file], /Cluster2.*\n/).ready;
+    expect(stdout).toMatch(/Cluster2\/backup\/exports\/6650a1b2c3d4e5f601234567 \(Failed\)/);
+  });
+
   it("prints its usage with --help and exits 0", async () => {
     const result = await start(["--help"], /$^/).finished;
     expect(result.code).toBe(0);
@@ -114,6 +139,22 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
     ],
     ["a port out of range", ["--port", "70000"], /--port must be an integer 0-65535/],
     ["an unknown option", ["--verbose"], /Unknown option '--verbose'/],
+    ["an empty --port", ["--port", ""], /--port must be an integer 0-65535/],
+    [
+      "a --job with two parts",
+      ["--job", "5f1b0c0d0e0f101112131415/Cluster0"],
+      /--job needs GROUP_ID\/CLUSTER\/EXPORT_ID/,
+    ],
+    [
+      "a --job with a bad group id",
+      ["--job", "nothex/Cluster0/6650a1b2c3d4e5f601234567"],
+      /job "groupId" must be a 24-hexadecimal/,
+    ],
+    [
+      "a missing --jobs-file",
+      ["--jobs-file", "/nonexistent/jobs.json"],
+      /--jobs-file \/nonexistent\/jobs.json: .*ENOENT/,
+    ],
   ])("exits 2 on %s, saying what is wrong", async (_name, args, message) => {
     const result = await start(args, /$^/).finished;
     expect(result.code).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDigestHeader } from "../src/digest-authenticator.js";
+import { parseDigestHeader } from "../src/parse-digest-header.js";
 
 describe("parseDigestHeader", () => {
   it.each<[string, { given: string; want: Record<string, string> | undefined }]>([

@@ -59,6 +59,16 @@ describe("POST /api/oauth/token", () => {
     expect(stats.tokensMinted).toBe(0);
   });
 
+  it.each([
+    ["sent as is (like curl --user)", (secret: string) => secret],
+    ["form-encoded first (RFC 6749 §2.3.1)", (secret: string) => encodeURIComponent(secret)],
+  ])("accepts a secret with '+' and '%%' %s", async (_name, encode) => {
+    const odd = { clientId: "mdb_sa_id_odd", clientSecret: "a+b%c/d=" };
+    const { url } = await start({ serviceAccounts: [odd] });
+    const response = await requestToken(url, odd.clientId, encode(odd.clientSecret));
+    expect(response.status).toBe(200);
+  });
+
   it("rejects a grant type other than client_credentials", async () => {
     const { url } = await start();
     const response = await requestToken(url, SA.clientId, SA.clientSecret, "grant_type=password");

@@ -2,11 +2,11 @@ import type { IncomingMessage } from "node:http";
 import type { MockContext } from "./mock-context.js";
 import type { JobRef } from "./mock-job-definition.js";
 import { authenticateApiRequest } from "./authenticate-api-request.js";
-import { ATLAS_MEDIA_TYPE, apiError, jsonResponse, type MockResponse } from "./mock-response.js";
-import { pathParamViolations } from "./path-params.js";
-
-/** The operation's path; segments are captured raw and decoded after matching. */
-export const JOB_PATH = /^\/api\/atlas\/v2\/groups\/([^/]*)\/clusters\/([^/]*)\/backup\/exports\/([^/]*)$/;
+import { JOB_PATH } from "./job-path.js";
+import { acceptsAtlasJson } from "./accepts-atlas-json.js";
+import { apiError } from "./api-error.js";
+import { ATLAS_MEDIA_TYPE, jsonResponse, type MockResponse } from "./mock-response.js";
+import { pathParamViolations } from "./path-param-violations.js";
 
 /**
  * GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId} and every other
@@ -157,20 +157,4 @@ function decodeRef(match: RegExpExecArray): JobRef | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Whether the Accept header lets us answer with application/vnd.atlas.2023-01-01+json. Atlas resolves a
- * versioned type to the newest resource version not after its date, so any date from 2023-01-01 on
- * serves this one; wildcards and a missing header are fine, plain application/json is not.
- */
-export function acceptsAtlasJson(accept: string | undefined): boolean {
-  if (accept === undefined || accept.trim() === "") return true;
-  return accept.split(",").some((entry) => {
-    const [type = "", ...params] = entry.split(";").map((part) => part.trim().toLowerCase());
-    if (params.some((param) => /^q=0(\.0*)?$/.test(param))) return false;
-    if (type === "*/*" || type === "application/*") return true;
-    const version = /^application\/vnd\.atlas\.(\d{4}-\d{2}-\d{2})\+json$/.exec(type)?.[1];
-    return version !== undefined && version >= "2023-01-01";
-  });
 }
