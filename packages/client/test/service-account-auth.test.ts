@@ -1,4 +1,6 @@
 import { inspect } from "node:util";
+import type { paths } from "@atlas-export/types";
+import createClient from "openapi-fetch";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AtlasAuthError, AtlasConnectionError, createAtlasClient, serviceAccountAuth } from "../src/index.js";
 import { ids, job, MEDIA_TYPE } from "./support/fixtures.js";
@@ -222,6 +224,16 @@ describe("serviceAccountAuth", () => {
     await atlas.close();
     expect(idp.requests.map((r) => r.url)).toEqual(["/api/oauth/token", "/api/oauth/revoke"]);
     await idp.close();
+  });
+
+  it("works as plain middleware on any openapi-fetch client, taking the token URL from its baseUrl", async () => {
+    const { server, tokenRequests } = await startAtlas();
+    const client = createClient<paths>({ baseUrl: server.url, headers: { Accept: MEDIA_TYPE } });
+    client.use(serviceAccountAuth({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }));
+    const path = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}";
+    const { data } = await client.GET(path, { params: { path: ids } });
+    expect(data?.id).toBe(ids.exportId);
+    expect(tokenRequests()).toHaveLength(1);
   });
 
   it("never shows the client secret or the token in inspect or JSON.stringify", async () => {
