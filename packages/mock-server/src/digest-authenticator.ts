@@ -57,7 +57,11 @@ export function createDigestAuthenticator(options: {
     return Number(payload.readBigUInt64BE(0));
   };
 
+  // Sweeping at most once per nonce lifetime keeps memory bounded without a pass per challenge.
+  let lastSweep = Number.NEGATIVE_INFINITY;
   const forgetExpired = (now: number): void => {
+    if (now - lastSweep < options.nonceTtlMs) return;
+    lastSweep = now;
     for (const [nonce, seen] of lastNc) {
       if (now - seen.issuedAt > options.nonceTtlMs) lastNc.delete(nonce);
     }
