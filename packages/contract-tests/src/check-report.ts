@@ -8,6 +8,7 @@ export interface CheckRecord {
   type: string;
   schema: string;
   check: string;
+  passed: boolean;
 }
 
 const reportDir = join(fixturesDir, "report");
@@ -19,7 +20,7 @@ export async function resetCheckReport(): Promise<void> {
 }
 
 /**
- * Records a check that passed. Test files run in separate workers, so each record is its own file
+ * Records the outcome of a check. Test files run in separate workers, so each record is its own file
  * (no shared file to interleave writes into).
  */
 export async function recordCheck(record: CheckRecord): Promise<void> {
@@ -34,4 +35,18 @@ export async function readCheckReport(): Promise<CheckRecord[]> {
     names.map(async (name) => JSON.parse(await readFile(join(reportDir, name), "utf8")) as CheckRecord),
   );
   return records;
+}
+
+/** Runs a check's assertions and records whether they passed (rethrowing the failure for vitest). */
+export async function checked(
+  record: Omit<CheckRecord, "passed">,
+  assertions: () => unknown | Promise<unknown>,
+): Promise<void> {
+  try {
+    await assertions();
+  } catch (error) {
+    await recordCheck({ ...record, passed: false });
+    throw error;
+  }
+  await recordCheck({ ...record, passed: true });
 }

@@ -15,24 +15,35 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
  * the checks it passed, then the deliberate deviations from upstream the fragment records.
  */
 export function renderReport(records: readonly CheckRecord[], deviations: readonly Deviation[]): string {
-  const byExample = new Map<string, { type: string; schema: string; checks: Set<string> }>();
+  const byExample = new Map<
+    string,
+    { type: string; schema: string; passed: Set<string>; failed: Set<string> }
+  >();
   for (const record of records) {
     const entry = byExample.get(record.example) ?? {
       type: record.type,
       schema: record.schema,
-      checks: new Set<string>(),
+      passed: new Set<string>(),
+      failed: new Set<string>(),
     };
-    entry.checks.add(record.check);
+    (record.passed ? entry.passed : entry.failed).add(record.check);
     byExample.set(record.example, entry);
   }
+  const list = (checks: Set<string>) => [...checks].sort().join(", ") || "-";
   const exampleRows = [...byExample.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([example, { type, schema, checks }]) => [example, type, schema, [...checks].sort().join(", ")]);
+    .map(([example, { type, schema, passed, failed }]) => [
+      example,
+      type,
+      schema,
+      list(passed),
+      list(failed),
+    ]);
   return [
     `Documented examples checked (${exampleRows.length}):`,
     exampleRows.length === 0
-      ? "(none: no check recorded)"
-      : table(["example", "generated type", "schema", "checks passed"], exampleRows),
+      ? "(none recorded: only some test files ran)"
+      : table(["example", "generated type", "schema", "passed", "FAILED"], exampleRows),
     "",
     `Deliberate deviations from upstream recorded in x-atlas-export-deviations (${deviations.length}):`,
     table(

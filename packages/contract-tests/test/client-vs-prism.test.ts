@@ -7,7 +7,7 @@ import {
 } from "@atlas-export/client";
 import type { GetBackupExportJobParams } from "@atlas-export/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordCheck } from "../src/check-report.js";
+import { checked } from "../src/check-report.js";
 import { collectExamples } from "../src/collect-examples.js";
 import type { DocumentedExample } from "../src/documented-example.js";
 import { exampleLabel } from "../src/example-label.js";
@@ -82,38 +82,39 @@ describe("the client against Prism mocking the spec", () => {
   describe.each(examples.map((example) => [exampleLabel(example), example] as const))(
     "%s",
     (label, example) => {
-      it("comes back from Prism for a valid call and through the client as the typed result", async () => {
-        const { client, exchanges } = clientFor(example);
-        const outcome = await client.getBackupExportJob(ids).then(
-          (job) => ({ job }),
-          (error: unknown) => ({ error }),
-        );
-        await client.close();
+      const record = {
+        example: label,
+        type: example.typeExpression,
+        schema: example.schemaPointer,
+        check: "prism+client",
+      };
+      it("comes back from Prism for a valid call and through the client as the typed result", () =>
+        checked(record, async () => {
+          const { client, exchanges } = clientFor(example);
+          const outcome = await client.getBackupExportJob(ids).then(
+            (job) => ({ job }),
+            (error: unknown) => ({ error }),
+          );
+          await client.close();
 
-        // A 401 makes serviceAccountAuth drop its token and try once more with a fresh one.
-        const attempts = example.status === "401" ? 2 : 1;
-        expect(exchanges.map(({ status, violations }) => ({ status, violations }))).toEqual(
-          Array.from({ length: attempts }, () => ({ status: Number(example.status), violations: null })),
-        );
-        if (example.status.startsWith("2")) {
-          expect(outcome).toEqual({ job: example.value });
-        } else {
-          const body = example.value as { error: number; errorCode: string; detail?: string };
-          const ErrorClass = example.status === "401" ? AtlasAuthError : AtlasApiError;
-          expect("error" in outcome && outcome.error).toBeInstanceOf(ErrorClass);
-          expect("error" in outcome && outcome.error).toMatchObject({
-            status: Number(example.status),
-            errorCode: body.errorCode,
-            ...(ErrorClass === AtlasApiError ? { detail: body.detail } : {}),
-          });
-        }
-        await recordCheck({
-          example: label,
-          type: example.typeExpression,
-          schema: example.schemaPointer,
-          check: "prism+client",
-        });
-      });
+          // A 401 makes serviceAccountAuth drop its token and try once more with a fresh one.
+          const attempts = example.status === "401" ? 2 : 1;
+          expect(exchanges.map(({ status, violations }) => ({ status, violations }))).toEqual(
+            Array.from({ length: attempts }, () => ({ status: Number(example.status), violations: null })),
+          );
+          if (example.status.startsWith("2")) {
+            expect(outcome).toEqual({ job: example.value });
+          } else {
+            const body = example.value as { error: number; errorCode: string; detail?: string };
+            const ErrorClass = example.status === "401" ? AtlasAuthError : AtlasApiError;
+            expect("error" in outcome && outcome.error).toBeInstanceOf(ErrorClass);
+            expect("error" in outcome && outcome.error).toMatchObject({
+              status: Number(example.status),
+              errorCode: body.errorCode,
+              ...(ErrorClass === AtlasApiError ? { detail: body.detail } : {}),
+            });
+          }
+        }));
     },
   );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDocumentedExamples } from "../src/check-documented-examples.js";
-import { recordCheck } from "../src/check-report.js";
+import { checked } from "../src/check-report.js";
 import { collectExamples } from "../src/collect-examples.js";
 import { formatDiagnostics } from "../src/compile-fixtures.js";
 import { exampleLabel } from "../src/example-label.js";
@@ -39,36 +39,27 @@ describe(`the documented examples of ${specPath()}`, () => {
     "%s",
     (label, check) => {
       const { example } = check;
-
-      it("compiles against its generated type with excess-property checks", async () => {
-        expect(check.typeErrors, formatDiagnostics(check.typeErrors)).toEqual([]);
-        await recordCheck({
-          example: label,
-          type: example.typeExpression,
-          schema: example.schemaPointer,
-          check: "types",
-        });
+      const record = (name: string) => ({
+        example: label,
+        type: example.typeExpression,
+        schema: example.schemaPointer,
+        check: name,
       });
 
-      it("validates against its schema with OpenAPI 3.0 semantics", async () => {
-        expect(check.schemaErrors).toEqual([]);
-        await recordCheck({
-          example: label,
-          type: example.typeExpression,
-          schema: example.schemaPointer,
-          check: "schema",
-        });
-      });
+      it("compiles against its generated type with excess-property checks", () =>
+        checked(record("types"), () => {
+          expect(check.typeErrors, formatDiagnostics(check.typeErrors)).toEqual([]);
+        }));
 
-      it("documents no field its schema does not declare", async () => {
-        expect(check.closedSchemaErrors).toEqual([]);
-        await recordCheck({
-          example: label,
-          type: example.typeExpression,
-          schema: example.schemaPointer,
-          check: "closed schema",
-        });
-      });
+      it("validates against its schema with OpenAPI 3.0 semantics", () =>
+        checked(record("schema"), () => {
+          expect(check.schemaErrors).toEqual([]);
+        }));
+
+      it("documents no field its schema does not declare", () =>
+        checked(record("closed schema"), () => {
+          expect(check.closedSchemaErrors).toEqual([]);
+        }));
     },
   );
 });
