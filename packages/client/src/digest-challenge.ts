@@ -29,15 +29,19 @@ export function parseAuthenticate(header: string): { scheme: string; params: Rec
   const skip = (chars: string) => {
     while (i < header.length && chars.includes(header[i]!)) i++;
   };
+  // After a scheme, a bare token (not `name=`) is that scheme's token68 credentials (`Negotiate abc==`).
+  let token68Allowed = false;
   while (i < header.length) {
+    const start = i;
     skip(" \t,");
+    if (header.slice(start, i).includes(",")) token68Allowed = false;
     const token = readToken();
     if (token === "") {
       i++; // an unexpected character: step over it rather than loop forever
       continue;
     }
     skip(" \t");
-    if (header[i] === "=" && challenges.length > 0 && header[i + 1] !== "=") {
+    if (header[i] === "=" && header[i + 1] !== "=" && challenges.length > 0) {
       i++;
       skip(" \t");
       let value = "";
@@ -50,15 +54,18 @@ export function parseAuthenticate(header: string): { scheme: string; params: Rec
         }
         i++;
       } else {
-        const start = i;
+        const valueStart = i;
         while (i < header.length && header[i] !== "," && header[i] !== " ") i++;
-        value = header.slice(start, i);
+        value = header.slice(valueStart, i);
       }
       challenges[challenges.length - 1]!.params[token.toLowerCase()] = value;
+      token68Allowed = false;
+    } else if (token68Allowed) {
+      skip("=");
+      token68Allowed = false;
     } else {
       challenges.push({ scheme: token, params: {} });
-      // token68 credentials of other schemes (`Negotiate abc==`) are not ours to read
-      if (header[i] === "=") skip("=");
+      token68Allowed = true;
     }
   }
   return challenges;

@@ -2,7 +2,13 @@ import { inspect } from "node:util";
 import createClient from "openapi-fetch";
 import type { paths } from "@atlas-export/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { AtlasAuthError, AtlasValidationError, createAtlasClient, digestAuth } from "../src/index.js";
+import {
+  AtlasAbortError,
+  AtlasAuthError,
+  AtlasValidationError,
+  createAtlasClient,
+  digestAuth,
+} from "../src/index.js";
 import { DigestVerifier, type Algorithm } from "./support/digest-verifier.js";
 import { ids, job, MEDIA_TYPE } from "./support/fixtures.js";
 import { sendJson, startServer, type SeenRequest, type TestServer } from "./support/http-server.js";
@@ -134,6 +140,32 @@ describe("digestAuth", () => {
     expect(server.requests.length).toBeLessThanOrEqual(2 + 8 * 2);
     expect(verifier.rejections.filter((r) => r.startsWith("replayed"))).toEqual([]);
     for (const ncs of verifier.ncSeen.values()) expect(new Set(ncs).size).toBe(ncs.length);
+  });
+
+  it("lets a call waiting for the shared first challenge abort at once", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const verifier = new DigestVerifier({ username: PUBLIC_KEY, password: PRIVATE_KEY });
+    server = await startServer(async (request, res) => {
+      if (verifier.verify(request) !== "ok") {
+        await held; // the first challenge is slow to come
+        res.writeHead(401, { "WWW-Authenticate": verifier.challenge() }).end();
+        return;
+      }
+      sendJson(res, 200, job(), {}, MEDIA_TYPE);
+    });
+    const atlas = createAtlasClient({
+      baseUrl: server.url,
+      auth: digestAuth({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }),
+    });
+    const leader = atlas.getBackupExportJob(ids);
+    const controller = new AbortController();
+    const waiter = atlas.getBackupExportJob(ids, { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(await waiter).toBeInstanceOf(AtlasAbortError);
+    release();
+    await expect(leader).resolves.toMatchObject({ id: ids.exportId });
+    expect(server.requests).toHaveLength(2);
   });
 
   it.each(["json", "html", "empty"] as const)(
