@@ -40,7 +40,12 @@ async function bundleRows(notes: string[]): Promise<BenchRow[]> {
     `Bundles are built by esbuild (platform node, ESM, minified, Node built-ins external) from an entry that ` +
       `re-exports the whole package, then gzip -9. atlas-export: ${figure.bytes(ours.minified)} minified; ` +
       `openapi-fetch alone ${figure.bytes(openapiFetch.gzipped)} gzipped; digest-fetch 3.1.1 alone ` +
-      `${figure.bytes(digestFetch.gzipped)} gzipped.`,
+      `${figure.bytes(digestFetch.gzipped)} gzipped. Minified bytes of the atlas-export bundle by package: ` +
+      ours.byPackage
+        .filter(([, bytes]) => bytes > 0)
+        .map(([name, bytes]) => `${name} ${figure.bytes(bytes)}`)
+        .join(", ") +
+      ".",
   );
   return [
     {
@@ -178,11 +183,15 @@ async function specSyncRow(notes: string[]): Promise<BenchRow> {
     return notRunRow(row, new Error("not available yet (no `spec:sync` command in this checkout)"));
   }
   try {
-    const { ms } = await timeCommand("pnpm", ["spec:sync", "--from", repoPaths.upstreamSpec], {
+    // Without --write it only compares and reports: exit 0 nothing to do, 1 differences found.
+    const { ms, exitCode } = await timeCommand("pnpm", ["spec:sync", "--from", repoPaths.upstreamSpec], {
       cwd: repoPaths.root,
+      okExitCodes: [0, 1],
     });
     notes.push(
-      "`spec:sync` is timed once, as `pnpm spec:sync --from <upstream file>` from the repository root.",
+      "`spec:sync` is timed once, as `pnpm spec:sync --from <upstream file>` (report only, no `--write`) from " +
+        `the repository root, pnpm's own start-up included; it exited ${exitCode} ` +
+        `(${exitCode === 0 ? "nothing to take" : "differences reported"}).`,
     );
     return {
       ...row,
