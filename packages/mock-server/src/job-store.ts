@@ -163,7 +163,8 @@ function validateDefinition(definition: MockJobDefinition, clock: Clock): Stored
       `${where} ${keyOf(definition)}: "createdAt" is not a valid time: ${String(definition.createdAt)}`,
     );
   }
-  return { definition: { ...definition }, createdAtMs };
+  // A copy, so changing the caller's object later does not change the job being served.
+  return { definition: structuredClone(definition), createdAtMs };
 }
 
 /** Atlas writes timestamps to the second: "2025-05-04T09:42:00Z". */

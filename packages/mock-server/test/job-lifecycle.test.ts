@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   DEMO_SERVICE_ACCOUNT,
+  DOCUMENTED_EXPORT_JOB,
   createManualClock,
   startMockAtlas,
   type JobRef,
@@ -201,6 +202,23 @@ describe("job lifecycle on the emulator's clock", () => {
   it("rejects a second job at the same path", () => {
     add();
     expect(() => add()).toThrow(/already exists/);
+  });
+
+  it("keeps its own copy of a definition: changing the caller's object later changes nothing", () => {
+    const definition = { ...REF, totalCollections: 40, customData: [{ key: "k", value: "v" }] };
+    atlas.jobs.add(definition);
+    definition.totalCollections = 1;
+    definition.customData[0] = { key: "changed", value: "changed" };
+    expect(atlas.jobs.get(REF)).toMatchObject({
+      exportStatus: { totalCollections: 40 },
+      customData: [{ key: "k", value: "v" }],
+    });
+  });
+
+  it("ships the documented job frozen, so no test can change what later emulators serve", () => {
+    expect(Object.isFrozen(DOCUMENTED_EXPORT_JOB)).toBe(true);
+    expect(Object.isFrozen(DOCUMENTED_EXPORT_JOB.exportStatus)).toBe(true);
+    expect(Object.isFrozen(DOCUMENTED_EXPORT_JOB.components?.[0])).toBe(true);
   });
 
   it("serves a fixed body unchanged whatever the clock says", () => {
