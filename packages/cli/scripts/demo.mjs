@@ -106,8 +106,11 @@ function runCli(args, credentials, { capture = false } = {}) {
   });
 }
 
+// Bold headings on a terminal only, so CI logs and files stay plain text.
+const bold = process.stdout.isTTY && !process.env.NO_COLOR;
+
 function heading(text) {
-  console.log(`\n\x1b[1m${text}\x1b[0m`);
+  console.log(bold ? `\n\x1b[1m${text}\x1b[0m` : `\n${text}`);
 }
 
 async function main() {

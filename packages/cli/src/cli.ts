@@ -9,6 +9,14 @@ const interrupt = () => controller.abort(new Error("interrupted"));
 process.once("SIGINT", interrupt);
 process.once("SIGTERM", interrupt);
 
+// `atlas-export get | head -1` closes the pipe early: the reader has what it wanted, so end quietly
+// rather than with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+
 process.exitCode = await runCli({
   argv: process.argv.slice(2),
   env: process.env,

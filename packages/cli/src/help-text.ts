@@ -6,21 +6,21 @@ const EXIT_CODES_HELP = `Exit codes:
   3  authentication error: no credentials, or Atlas rejected them (401/403)
   4  not found: no such project, cluster or export job (404)
   5  any other API or network error (429, 5xx, unreachable host, timeout)
-  130  interrupted (Ctrl-C)`;
+  130 interrupted (Ctrl-C); the export keeps running in Atlas`;
 
-const CREDENTIALS_HELP = `Credentials (environment variables are preferred: flags are visible in process lists):
-  MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET        service account (OAuth client credentials)
-  MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY  programmatic API key (HTTP Digest)
-  MONGODB_ATLAS_BASE_URL                                      Atlas base URL (default https://cloud.mongodb.com)
-  --client-id ID --client-secret SECRET    service account on the command line
-  --public-key KEY --private-key KEY       API key on the command line`;
+const CREDENTIALS_HELP = `Credentials (prefer the environment: command-line flags are visible in process lists):
+  MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET          service account (OAuth client credentials)
+  MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY   programmatic API key (HTTP Digest)
+  MONGODB_ATLAS_BASE_URL                                        base URL (default https://cloud.mongodb.com)
+  --client-id ID --client-secret SECRET                         service account on the command line
+  --public-key KEY --private-key KEY                            API key on the command line`;
 
-const JOB_OPTIONS_HELP = `  --project-id ID      24-hex project id (alias --group-id)                      required
-  --cluster-name NAME  cluster name                                                required
-  --export-id ID       24-hex export job id                                        required
-  --base-url URL       Atlas base URL (overrides MONGODB_ATLAS_BASE_URL)
-  --output json|table  output format (default: table on a terminal, json when piped)
-  --envelope           ask Atlas to wrap the response as {status, content}`;
+const JOB_OPTIONS_HELP = `  --project-id ID              24-hex project id, required (alias --group-id)
+  --cluster-name NAME          cluster name, required
+  --export-id ID               24-hex export job id, required
+  --base-url URL               Atlas base URL (overrides MONGODB_ATLAS_BASE_URL)
+  --output json|table          default: table on a terminal, json when piped
+  --envelope                   ask Atlas for envelope=true; JSON output is its {status, content}`;
 
 export const ROOT_HELP = `atlas-export — get or watch a MongoDB Atlas Cloud Backup snapshot export job
 
@@ -46,7 +46,7 @@ Usage:
 
 Options:
 ${JOB_OPTIONS_HELP}
-  -h, --help           show this help
+  -h, --help                   show this help
 
 ${CREDENTIALS_HELP}
 
@@ -68,9 +68,9 @@ Usage:
 
 Options:
 ${JOB_OPTIONS_HELP}
-  --poll-interval SECONDS      first wait between polls (default 2)
-  --max-poll-interval SECONDS  longest wait between polls as the interval backs off (default 30)
-  --timeout SECONDS            give up after this long (exit 5; default: no timeout)
+  --poll-interval SECONDS      first pause between polls (default 2; grows by half each poll)
+  --max-poll-interval SECONDS  longest pause between polls (default 30)
+  --timeout SECONDS            give up after this long, exit 5 (default: no limit)
   -h, --help                   show this help
 
 ${CREDENTIALS_HELP}

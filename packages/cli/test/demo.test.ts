@@ -54,6 +54,7 @@ describe("npm run demo (scripts/demo.mjs)", () => {
     expect(run.stdout).toMatch(
       /emulator +\d+ requests, 1 token minted \/ 1 revoked, [1-9]\d* digest challenge\(s\); stopped/,
     );
+    expect(run.stdout).not.toContain("\x1b"); // plain text when not on a terminal
     expect(await isListening(port)).toBe(false);
   });
 
