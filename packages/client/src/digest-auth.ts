@@ -17,6 +17,8 @@ export interface DigestAuthOptions {
 export type DigestAuthMiddleware = Middleware & { readonly scheme: "digest"; close(): Promise<void> };
 
 interface InFlight {
+  /** An unsent copy of the request, to sign again for the challenge's answer (a body is read only once). */
+  original: Request;
   /** Set on the one request that went out unsigned to fetch the first challenge. */
   releaseLeader?: () => void;
 }
@@ -85,7 +87,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
       );
       if (!current && firstChallenge) await untilSettledOrAborted(firstChallenge, request.signal);
       if (current) {
-        inFlight.set(id, {});
+        inFlight.set(id, { original: request.clone() });
         return sign(request, current);
       }
       // No nonce yet: this request fetches the challenge; concurrent ones wait for it above.
@@ -96,7 +98,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
           resolve();
         };
       });
-      inFlight.set(id, { releaseLeader });
+      inFlight.set(id, { original: request.clone(), releaseLeader });
       return undefined;
     },
     async onResponse({ request, response, id, options: clientOptions }) {
@@ -117,7 +119,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
           const next = adopt(challenge);
           state?.releaseLeader?.();
           await last.body?.cancel();
-          last = await clientOptions.fetch(sign(request, next));
+          last = await clientOptions.fetch(sign((state?.original ?? request).clone(), next));
           if (last.status !== 401) return last;
           challenge = pickDigestChallenge(last.headers.get("WWW-Authenticate"));
         }

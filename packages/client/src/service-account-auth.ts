@@ -76,7 +76,8 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   let token: Token | undefined;
   let minting: Promise<Token> | undefined;
   let lastEndpoint: Endpoint | undefined;
-  const tokenOf = new Map<string, string>();
+  /** The token each in-flight request carries, and an unsent copy of it to authorize again after a 401. */
+  const tokenOf = new Map<string, { accessToken: string; original: Request }>();
 
   const server = (endpoint: Endpoint): oauth.AuthorizationServer => {
     const tokenUrl = options.tokenUrl ?? `${endpoint.baseUrl}/api/oauth/token`;
@@ -170,20 +171,21 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       assertCredentialsMayBeSent(request.url, allowInsecure, "serviceAccountAuth");
       const endpoint = { fetch: clientOptions.fetch, baseUrl: clientOptions.baseUrl, allowInsecure };
       const { accessToken } = await raceSignal(getToken(endpoint), request.signal);
-      tokenOf.set(id, accessToken);
+      tokenOf.set(id, { accessToken, original: request.clone() });
       return authorize(request, accessToken);
     },
     async onResponse({ request, response, id, options: clientOptions }) {
-      const used = tokenOf.get(id);
+      const sent = tokenOf.get(id);
       tokenOf.delete(id);
-      if (response.status !== 401 || used === undefined) return undefined;
+      if (response.status !== 401 || sent === undefined) return undefined;
+      const used = sent.accessToken;
       // Revoked or expired early: drop it (unless a concurrent call already replaced it) and re-mint once.
       if (token?.accessToken === used) token = undefined;
       await response.body?.cancel();
       const allowInsecure = (options.allowInsecureHttp ?? false) || insecureHttpAllowed.has(request);
       const endpoint = { fetch: clientOptions.fetch, baseUrl: clientOptions.baseUrl, allowInsecure };
       const { accessToken } = await raceSignal(getToken(endpoint), request.signal);
-      const retried = await clientOptions.fetch(authorize(request, accessToken));
+      const retried = await clientOptions.fetch(authorize(sent.original, accessToken));
       if (retried.status !== 401) return retried;
       if (token?.accessToken === accessToken) token = undefined;
       throw await authFailure(

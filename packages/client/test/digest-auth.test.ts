@@ -213,6 +213,25 @@ describe("digestAuth", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("re-sends a request body intact when it answers the challenge (any method, any openapi-fetch client)", async () => {
+    const verifier = new DigestVerifier({ username: PUBLIC_KEY, password: PRIVATE_KEY });
+    server = await startServer((request, res) => {
+      if (verifier.verify(request) !== "ok") {
+        res.writeHead(401, { "WWW-Authenticate": verifier.challenge() }).end();
+        return;
+      }
+      sendJson(res, 200, { method: request.method, echoed: JSON.parse(request.body) as unknown });
+    });
+    const client = createClient<any>({ baseUrl: server.url });
+    client.use(digestAuth({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }));
+    const { data } = (await client.POST("/api/atlas/v2/groups/{groupId}/echo", {
+      params: { path: { groupId: ids.groupId } },
+      body: { hello: "atlas" },
+    })) as { data: unknown };
+    expect(data).toEqual({ method: "POST", echoed: { hello: "atlas" } });
+    expect(server.requests.map((r) => r.body)).toEqual(['{"hello":"atlas"}', '{"hello":"atlas"}']);
+  });
+
   it("refuses to send credentials over plain http to a host that is not loopback", async () => {
     const seen: Request[] = [];
     const client = createClient<paths>({
