@@ -84,6 +84,13 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
         exitCode: EXIT_CODES.apiOrNetwork,
         message: `Atlas sent a response that does not match the API spec: ${error.message}`,
       };
+    // The client's message names its own option (allowInsecureHttp), which the CLI deliberately lacks.
+    if (error.parameter === "allowInsecureHttp")
+      return {
+        exitCode: EXIT_CODES.usage,
+        message: `refusing to send credentials over plain http:// to ${context.baseUrl}.`,
+        hint: "Use an https:// base URL; http:// is accepted only for loopback hosts such as a local emulator.",
+      };
     return {
       exitCode: EXIT_CODES.usage,
       message: error.message,

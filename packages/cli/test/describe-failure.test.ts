@@ -70,6 +70,20 @@ describe("describeFailure", () => {
     expect(failure.stack).toBeUndefined();
   });
 
+  it("explains the refusal to send credentials over http:// without naming a client option", () => {
+    const failure = describeFailure(
+      new AtlasValidationError(
+        "… or set allowInsecureHttp: true …",
+        "allowInsecureHttp",
+        "https or loopback",
+      ),
+      { baseUrl: "http://atlas.example" },
+    );
+    expect(failure.exitCode).toBe(2);
+    expect(failure.message).toBe("refusing to send credentials over plain http:// to http://atlas.example.");
+    expect(`${failure.message} ${failure.hint}`).not.toContain("allowInsecureHttp");
+  });
+
   it("tells how long to wait after a 429 with Retry-After", () => {
     const failure = describeFailure(
       new AtlasApiError({ status: 429, errorCode: "RATE_LIMITED", headers: { "retry-after": "30" } }),
