@@ -2,6 +2,7 @@
 // not compete for the CPU), prints each table as it completes, then writes RESULTS.md.
 // `pnpm bench -- 1 6` runs only rows 1 and 6 and prints them without touching RESULTS.md.
 import { writeFile } from "node:fs/promises";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { BenchSection } from "./bench-section.js";
 import { describeMachine } from "./describe-machine.js";
@@ -78,6 +79,10 @@ for (const program of programs) {
 const durationMs = performance.now() - started;
 console.log(`\nHeadline\n\n${renderHeadline(sections)}\n`);
 if (selected.length === 0) {
-  await writeFile(repoPaths.results, renderResults({ machine, startedAt, durationMs, sections }));
+  const loadAverageAtEnd = os.loadavg()[0]?.toFixed(2) ?? "n/a";
+  await writeFile(
+    repoPaths.results,
+    renderResults({ machine, startedAt, durationMs, loadAverageAtEnd, sections }),
+  );
   console.log(`wrote ${repoPaths.results} (${(durationMs / 1000).toFixed(0)} s)`);
 }

@@ -8,6 +8,8 @@ export interface BenchRun {
   machine: MachineDescription;
   startedAt: Date;
   durationMs: number;
+  /** 1-minute load average when the run ended. */
+  loadAverageAtEnd: string;
   sections: readonly BenchSection[];
 }
 
@@ -26,8 +28,17 @@ export function renderResults(run: BenchRun): string {
     "## Machine",
     "",
     markdownTable(
-      ["CPU", "Cores", "Memory", "Node.js", "OS", "Load average (1 min) at start"],
-      [[machine.cpu, String(machine.cores), machine.memory, machine.node, machine.os, machine.loadAverage]],
+      ["CPU", "Cores", "Memory", "Node.js", "OS", "Load average (1 min) at start / end"],
+      [
+        [
+          machine.cpu,
+          String(machine.cores),
+          machine.memory,
+          machine.node,
+          machine.os,
+          `${machine.loadAverage} / ${run.loadAverageAtEnd}`,
+        ],
+      ],
     ),
     "",
     "## Headline",

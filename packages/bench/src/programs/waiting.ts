@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import FakeTimers from "@sinonjs/fake-timers";
 import {
   createAtlasClient,
@@ -72,7 +73,14 @@ async function follow(waitOptions: WaitForBackupExportJobOptions): Promise<Follo
       (error: unknown) => (outcome = { error }),
     );
     let quietTurns = 0;
+    // performance.now() is not faked: a guard against a client whose waiting this driver cannot advance.
+    const givingUpAt = performance.now() + 60_000;
     while (outcome === undefined) {
+      if (performance.now() > givingUpAt) {
+        throw new Error(
+          "@atlas-export/bench: waitForBackupExportJob did not settle within 60 s of real time",
+        );
+      }
       await turn();
       quietTurns = inFlight === 0 ? quietTurns + 1 : 0;
       // Two quiet turns in a row: the client is asleep between polls, so skip to its next timer.
