@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { stringify } from "yaml";
 import { checkDocumentedExamples } from "../src/check-documented-examples.js";
 import { collectExamples } from "../src/collect-examples.js";
@@ -14,6 +14,7 @@ import { loadSpec } from "../src/load-spec.js";
 import { isJsonObject } from "../src/openapi-document.js";
 import { packageDir } from "../src/package-paths.js";
 import { lookUpPointer } from "../src/resolve-ref.js";
+import { startPrism } from "../src/start-prism.js";
 
 const run = promisify(execFile);
 const scratch = await mkdtemp(join(tmpdir(), "atlas-export-corrupted-spec-"));
@@ -116,5 +117,20 @@ describe("a corrupted copy of the spec", () => {
     expect(failure?.stdout).toContain(`Examples of ${file}:`);
     expect(failure?.stdout).toContain(`FAIL ${label}`);
     expect(failure?.stdout).toContain("TS2820");
+  });
+
+  it("makes Prism (--errors) refuse to serve the corrupted example, naming the violation", async () => {
+    const { file } = await writeCorruptedCopy(misspeltState);
+    const prism = await startPrism(file);
+    onTestFinished(() => prism.close());
+    const response = await fetch(
+      `${prism.url}/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/clusters/Cluster0/backup/exports/32b6e34b3d91647abb20e7b8`,
+      { headers: { Authorization: "Bearer any", Accept: "application/vnd.atlas.2023-01-01+json" } },
+    );
+    const body = (await response.json()) as { validation?: { location: string[]; code: string }[] };
+    expect(response.status).toBe(500);
+    expect(body.validation).toEqual([
+      expect.objectContaining({ location: ["response", "body", "state"], code: "enum" }),
+    ]);
   });
 });
