@@ -106,6 +106,7 @@ describe("the client against Prism mocking the spec", () => {
             expect(outcome).toEqual({ job: example.value });
           } else {
             const body = example.value as { error: number; errorCode: string; detail?: string };
+            // The client reports a rejected credential as AtlasAuthError (status and errorCode included).
             const ErrorClass = example.status === "401" ? AtlasAuthError : AtlasApiError;
             expect("error" in outcome && outcome.error).toBeInstanceOf(ErrorClass);
             expect("error" in outcome && outcome.error).toMatchObject({
