@@ -192,16 +192,25 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   ) {
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw abortError(signal);
+      // One controller per attempt, aborted by its timer or by the caller. A listener removed afterwards
+      // rather than AbortSignal.any, which keeps every attempt's signal alive as long as the caller's
+      // signal lives (a wait that polls for hours).
       const perAttempt = new AbortController();
-      const timer = setTimeout(() => perAttempt.abort(), resolved.timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, perAttempt.signal]) : perAttempt.signal;
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        perAttempt.abort();
+      }, resolved.timeoutMs);
+      const forward = () => perAttempt.abort(signal?.reason);
+      signal?.addEventListener("abort", forward, { once: true });
       let failure: AtlasError;
       try {
-        return await attempt(combined);
+        return await attempt(perAttempt.signal);
       } catch (error) {
-        failure = classify(error, signal, perAttempt.signal, resolved.timeoutMs, resolved.baseUrl);
+        failure = classify(error, signal, timedOut, resolved.timeoutMs, resolved.baseUrl);
       } finally {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", forward);
       }
       if (retry >= resolved.retry.maxRetries) throw failure;
       const delay = retryDelay(failure, retry, resolved.retry);
@@ -262,13 +271,12 @@ function abortError(signal: AbortSignal): AtlasAbortError {
 function classify(
   error: unknown,
   callerSignal: AbortSignal | undefined,
-  attemptSignal: AbortSignal,
+  timedOut: boolean,
   timeoutMs: number,
   baseUrl: string,
 ): AtlasError {
   if (callerSignal?.aborted) return abortError(callerSignal);
-  if (attemptSignal.aborted)
-    return new AtlasTimeoutError(`no answer from Atlas within ${timeoutMs} ms`, timeoutMs);
+  if (timedOut) return new AtlasTimeoutError(`no answer from Atlas within ${timeoutMs} ms`, timeoutMs);
   if (error instanceof AtlasError) return error;
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const reason = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);

@@ -70,9 +70,21 @@ export async function waitForJob(
     );
   }
 
-  const deadline = new AbortController();
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  // Aborted by the deadline or by the caller (a listener removed at the end, not AbortSignal.any, so a
+  // long-lived caller signal does not keep every wait's signal alive).
+  const stop = new AbortController();
+  let timedOut = false;
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          stop.abort();
+        }, timeoutMs);
+  const forward = () => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) forward();
+  options.signal?.addEventListener("abort", forward, { once: true });
+  const signal = stop.signal;
   let last: BackupExportJob | undefined;
   let lastKey: string | undefined;
   try {
@@ -92,7 +104,7 @@ export async function waitForJob(
       interval = Math.min(maxInterval, interval * defaults.growth);
     }
   } catch (error) {
-    if (deadline.signal.aborted && !options.signal?.aborted) {
+    if (timedOut && !options.signal?.aborted) {
       throw new AtlasTimeoutError(
         `export job ${params.exportId} did not finish within ${timeoutMs} ms (${describe(last)})`,
         timeoutMs!,
@@ -106,5 +118,6 @@ export async function waitForJob(
     throw error;
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener("abort", forward);
   }
 }
