@@ -125,6 +125,29 @@ function resolveOptions(options: AtlasClientOptions) {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw optionError("fetch", "function", "must be a function (input: Request) => Promise<Response>");
   }
+  const auth = options.auth as Record<string, unknown> | undefined;
+  if (
+    auth !== undefined &&
+    (typeof auth !== "object" ||
+      auth === null ||
+      !["onRequest", "onResponse", "onError"].some((hook) => typeof auth[hook] === "function"))
+  ) {
+    throw optionError(
+      "auth",
+      "openapi-fetch middleware",
+      "must be digestAuth({ publicKey, privateKey }), serviceAccountAuth({ clientId, clientSecret }) or another openapi-fetch middleware",
+    );
+  }
+  if (
+    options.userAgent !== undefined &&
+    (typeof options.userAgent !== "string" || !/^[\x20-\x7e]*$/.test(options.userAgent))
+  ) {
+    throw optionError(
+      "userAgent",
+      "printable ASCII",
+      "must be a string of printable ASCII characters (no line breaks)",
+    );
+  }
   const timeoutMs = nonNegative("timeoutMs", options.timeoutMs, defaults.timeoutMs);
   if (timeoutMs === 0) throw optionError("timeoutMs", "> 0", "must be greater than 0");
   const retry = {

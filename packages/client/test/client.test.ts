@@ -60,6 +60,8 @@ describe("createAtlasClient", () => {
     ["a fractional maxRetries", { retry: { maxRetries: 1.5 } }, /retry\.maxRetries/],
     ["a relative baseUrl", { baseUrl: "cloud.mongodb.com" }, /baseUrl/],
     ["a non-function fetch", { fetch: "fetch" }, /fetch/],
+    ["auth that is not middleware", { auth: { publicKey: "p", privateKey: "k" } }, /auth.*digestAuth/],
+    ["a userAgent with a line break", { userAgent: "bot\r\nX-Injected: 1" }, /userAgent/],
   ])("rejects %s at once, naming the option", (_name, options, message) => {
     expect(() => createAtlasClient(options as never)).toThrow(AtlasValidationError);
     expect(() => createAtlasClient(options as never)).toThrow(message);
