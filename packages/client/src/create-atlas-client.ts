@@ -12,6 +12,7 @@ import { atlasClientFromEnv, type FromEnvOptions } from "./from-env.js";
 import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
 import { interpretResponse } from "./interpret-response.js";
 import { pathSerializer } from "./path-serializer.js";
+import { readWholeBody, TRUNCATED_RESPONSE } from "./read-whole-body.js";
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from "./retry-delay.js";
 import { userAgent } from "./user-agent.js";
 import { waitForJob, type WaitForBackupExportJobOptions } from "./wait-for-job.js";
@@ -205,6 +206,11 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       if (resolved.allowInsecureHttp) insecureHttpAllowed.add(request);
       return undefined;
     },
+    // Runs after the auth middleware's onResponse (openapi-fetch runs them in reverse), on the final answer.
+    async onResponse({ request, response }) {
+      if (response.status >= 300 && response.status < 400) return undefined; // never read, never followed
+      return readWholeBody(response, request.signal);
+    },
   };
   raw.use(guard);
   if (resolved.auth) raw.use(resolved.auth);
@@ -310,6 +316,7 @@ function classify(
 function retryDelay(failure: AtlasError, retry: number, policy: Required<RetryOptions>): number | undefined {
   const backoff = backoffDelay(retry, policy.initialDelayMs, policy.maxDelayMs);
   if (failure instanceof AtlasConnectionError || failure instanceof AtlasTimeoutError) return backoff;
+  if (failure instanceof AtlasApiError && failure.errorCode === TRUNCATED_RESPONSE) return backoff;
   if (!(failure instanceof AtlasApiError) || !RETRYABLE_STATUSES.has(failure.status)) return undefined;
   const retryAfter = parseRetryAfter(failure.headers["retry-after"] ?? null);
   if (retryAfter === undefined) return backoff;

@@ -78,6 +78,34 @@ describe("errors from Atlas", () => {
     },
   );
 
+  it("reports a transfer cut off mid-body as AtlasApiError TRUNCATED_RESPONSE with what arrived", async () => {
+    server = await startServer((_request, res) => {
+      const body = JSON.stringify(job());
+      res.writeHead(200, { "Content-Type": MEDIA_TYPE, "Content-Length": String(body.length) });
+      res.write(body.slice(0, 40), () => res.socket?.destroy());
+    });
+    const atlas = createAtlasClient({ baseUrl: server.url, retry: { maxRetries: 0 } });
+    const error = (await atlas.getBackupExportJob(ids).catch((e: unknown) => e)) as AtlasApiError;
+    expect(error).toBeInstanceOf(AtlasApiError);
+    expect(error).toMatchObject({ status: 200, errorCode: "TRUNCATED_RESPONSE" });
+    expect(error.message).toMatch(/^200 TRUNCATED_RESPONSE: the connection closed after 40 of \d+ bytes/);
+    expect(error.snippet).toBe(JSON.stringify(job()).slice(0, 40));
+  });
+
+  it("retries a truncated transfer like a dropped connection", async () => {
+    let calls = 0;
+    server = await startServer((_request, res) => {
+      const body = JSON.stringify(job());
+      calls += 1;
+      res.writeHead(200, { "Content-Type": MEDIA_TYPE, "Content-Length": String(body.length) });
+      if (calls === 1) res.write(body.slice(0, 10), () => res.socket?.destroy());
+      else res.end(body);
+    });
+    const atlas = createAtlasClient({ baseUrl: server.url, retry: { initialDelayMs: 1, maxDelayMs: 1 } });
+    await expect(atlas.getBackupExportJob(ids)).resolves.toEqual(job());
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("cuts a long non-JSON body down to a short snippet", async () => {
     server = await startServer((_request, res) => {
       res.writeHead(500, { "Content-Type": "text/html" }).end(`<p>${"x".repeat(5000)}</p>`);
