@@ -39,13 +39,18 @@ function toJsonSchema(node: unknown, closed: boolean): unknown {
 /**
  * An ajv 8 instance that reads the fragment's schemas with OpenAPI 3.0 semantics:
  * - `nullable: true` is ajv's own OpenAPI keyword (it needs a `type` beside it, which the fragment has);
- * - `format: date-time` and `int32` come from ajv-formats (int32: an integer in [-2^31, 2^31-1]);
+ * - `format: date-time` (RFC 3339 §5.6, calendar-checked) comes from ajv-formats; `int32` is declared here
+ *   (OpenAPI 3.0 §4.7.4 "signed 32 bits": an integer in [-2^31, 2^31-1]), not left to a library default;
  * - `readOnly`, `deprecated` are draft-07 annotations; `example` and `externalDocs` are declared as
  *   annotation-only keywords so strict mode stays on and still rejects any typo'd keyword.
  */
 export function createSpecAjv(document: OpenApiDocument, options: SpecAjvOptions = {}) {
   const ajv = new Ajv({ strict: true, allErrors: true, discriminator: true });
-  addFormats.default(ajv, { mode: "full", formats: ["date-time", "int32", "int64", "float", "double"] });
+  addFormats.default(ajv, { mode: "full", formats: ["date-time"] });
+  ajv.addFormat("int32", {
+    type: "number",
+    validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value <= 2 ** 31 - 1,
+  });
   ajv.addVocabulary(["example", "externalDocs", "xml"]);
   // Only components/schemas: paths and responses are OpenAPI, not JSON Schema.
   const components = isJsonObject(document.components) ? document.components : {};
