@@ -1,4 +1,5 @@
 import type { Middleware } from "openapi-fetch";
+import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
 import { digestAuthorization, pickDigestChallenge, type DigestChallenge } from "./digest-challenge.js";
 import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
@@ -32,7 +33,11 @@ interface InFlight {
 export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   for (const key of ["publicKey", "privateKey"] as const) {
     if (typeof options?.[key] !== "string" || options[key] === "") {
-      throw new TypeError(`@atlas-export/client: digestAuth({ ${key} }) must be a non-empty string`);
+      throw new AtlasValidationError(
+        `@atlas-export/client: digestAuth({ ${key} }) must be a non-empty string`,
+        key,
+        "non-empty string",
+      );
     }
   }
   const credentials = { username: options.publicKey, password: options.privateKey };
@@ -91,13 +96,16 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
         return sign(request, current);
       }
       // No nonce yet: this request fetches the challenge; concurrent ones wait for it above.
-      let releaseLeader!: () => void;
-      firstChallenge = new Promise<void>((resolve) => {
-        releaseLeader = () => {
-          firstChallenge = undefined;
-          resolve();
-        };
-      });
+      let resolveWaiters!: () => void;
+      const challengeArrived = new Promise<void>((resolve) => (resolveWaiters = resolve));
+      firstChallenge = challengeArrived;
+      let released = false;
+      const releaseLeader = () => {
+        if (released) return;
+        released = true;
+        if (firstChallenge === challengeArrived) firstChallenge = undefined;
+        resolveWaiters();
+      };
       inFlight.set(id, { original: request.clone(), releaseLeader });
       return undefined;
     },

@@ -2,6 +2,7 @@ import * as oauth from "oauth4webapi";
 import type { Middleware } from "openapi-fetch";
 import { AtlasAuthError } from "./atlas-auth-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
+import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
 import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
 import { parseRetryAfter } from "./retry-delay.js";
@@ -54,13 +55,21 @@ const defaults = {
 export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceAccountAuthMiddleware {
   for (const key of ["clientId", "clientSecret"] as const) {
     if (typeof options?.[key] !== "string" || options[key] === "") {
-      throw new TypeError(`@atlas-export/client: serviceAccountAuth({ ${key} }) must be a non-empty string`);
+      throw new AtlasValidationError(
+        `@atlas-export/client: serviceAccountAuth({ ${key} }) must be a non-empty string`,
+        key,
+        "non-empty string",
+      );
     }
   }
   for (const key of ["tokenUrl", "revokeUrl"] as const) {
     const value = options[key];
     if (value !== undefined && !URL.canParse(value)) {
-      throw new TypeError(`@atlas-export/client: serviceAccountAuth({ ${key} }) must be an absolute URL`);
+      throw new AtlasValidationError(
+        `@atlas-export/client: serviceAccountAuth({ ${key} }) must be an absolute URL`,
+        key,
+        "absolute URL",
+      );
     }
   }
   const client: oauth.Client = { client_id: options.clientId };

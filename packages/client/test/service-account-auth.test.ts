@@ -236,6 +236,18 @@ describe("serviceAccountAuth", () => {
     expect(tokenRequests()).toHaveLength(1);
   });
 
+  it.each([
+    ["an empty client id", { clientId: "", clientSecret: "s" }, /clientId/],
+    ["a missing client secret", { clientId: "i" }, /clientSecret/],
+    [
+      "a relative tokenUrl",
+      { clientId: "i", clientSecret: "s", tokenUrl: "/api/oauth/token" },
+      /tokenUrl.*absolute URL/,
+    ],
+  ])("rejects %s when created", (_name, options, message) => {
+    expect(() => serviceAccountAuth(options as never)).toThrow(message);
+  });
+
   it("never shows the client secret or the token in inspect or JSON.stringify", async () => {
     const { atlas, auth, tokens } = await startAtlas();
     await atlas.getBackupExportJob(ids);
