@@ -71,6 +71,35 @@ describe("the client against the emulator", () => {
     expect(atlas.stats.tokensRevoked).toBe(1);
   });
 
+  it("answers a stale digest nonce by re-signing once, without failing the call", async () => {
+    const clock = createManualClock();
+    const atlas = await emulator({ clock, nonceTtlMs: 60_000 });
+    const client = createAtlasClient({ baseUrl: atlas.url, auth: digestAuth(DEMO_API_KEY) });
+    await client.getBackupExportJob(documentedRef);
+    clock.advance(61_000);
+    await expect(client.getBackupExportJob(documentedRef)).resolves.toEqual(DOCUMENTED_EXPORT_JOB);
+    expect(atlas.stats).toMatchObject({ staleNonces: 1, digestAuthenticated: 2 });
+  });
+
+  it("signs concurrent digest calls with distinct nonce counts, so none is rejected as a replay", async () => {
+    const atlas = await emulator();
+    const client = createAtlasClient({ baseUrl: atlas.url, auth: digestAuth(DEMO_API_KEY) });
+    const jobs = await Promise.all(Array.from({ length: 8 }, () => client.getBackupExportJob(documentedRef)));
+    expect(jobs).toHaveLength(8);
+    expect(atlas.stats).toMatchObject({ replaysRejected: 0, authFailures: 0, digestAuthenticated: 8 });
+  });
+
+  it("re-mints a service-account token the emulator considers expired, once", async () => {
+    const clock = createManualClock();
+    const atlas = await emulator({ clock, tokenTtlSeconds: 3600 });
+    const client = createAtlasClient({ baseUrl: atlas.url, auth: serviceAccountAuth(DEMO_SERVICE_ACCOUNT) });
+    await client.getBackupExportJob(documentedRef);
+    // Only the emulator's clock moves: the client still believes its token fresh, gets a 401 and re-mints.
+    clock.advance(3_601_000);
+    await expect(client.getBackupExportJob(documentedRef)).resolves.toEqual(DOCUMENTED_EXPORT_JOB);
+    expect(atlas.stats).toMatchObject({ tokensMinted: 2, bearerAuthenticated: 2 });
+  });
+
   it.each<[string, () => NonNullable<AtlasClientOptions["auth"]>]>([
     ["an API key with a wrong private key", () => digestAuth({ ...DEMO_API_KEY, privateKey: "wrong" })],
     [
