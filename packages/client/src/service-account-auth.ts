@@ -33,6 +33,12 @@ interface Token {
   accessToken: string;
   /** `Date.now()` after which the token is no longer used. */
   refreshAt: number;
+  /**
+   * Atlas answered 401 to this token right after it was minted: the account lacks access (role, IP access
+   * list), not a valid token. Kept, so later calls fail with one request instead of minting again each
+   * time (10 mints a minute, 100 live tokens); cleared by the first request it passes.
+   */
+  suspect?: boolean;
 }
 
 interface Endpoint {
@@ -186,8 +192,15 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
     async onResponse({ request, response, id, options: clientOptions }) {
       const sent = tokenOf.get(id);
       tokenOf.delete(id);
-      if (response.status !== 401 || sent === undefined) return undefined;
+      if (sent === undefined) return undefined;
       const used = sent.accessToken;
+      if (response.status !== 401) {
+        if (token?.accessToken === used) token.suspect = false;
+        return undefined;
+      }
+      if (token?.accessToken === used && token.suspect) {
+        throw await authFailure(response, REJECTED_FRESH_TOKEN);
+      }
       // Revoked or expired early: drop it (unless a concurrent call already replaced it) and re-mint once.
       if (token?.accessToken === used) token = undefined;
       await response.body?.cancel();
@@ -196,11 +209,8 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       const { accessToken } = await raceSignal(getToken(endpoint), request.signal);
       const retried = await clientOptions.fetch(authorize(sent.original, accessToken));
       if (retried.status !== 401) return retried;
-      if (token?.accessToken === accessToken) token = undefined;
-      throw await authFailure(
-        retried,
-        "Atlas rejected a freshly minted service-account token: check that the service account may access this project (IP access list, role)",
-      );
+      if (token?.accessToken === accessToken) token.suspect = true;
+      throw await authFailure(retried, REJECTED_FRESH_TOKEN);
     },
     onError({ id }) {
       tokenOf.delete(id);
@@ -245,6 +255,9 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   } satisfies Middleware & Record<string, unknown>;
   return middleware;
 }
+
+const REJECTED_FRESH_TOKEN =
+  "Atlas rejected a freshly minted service-account token: check that the service account may access this project (role, IP access list)";
 
 const hints: Record<number, string> = {
   400: "check clientId and clientSecret",

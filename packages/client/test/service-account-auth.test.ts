@@ -117,6 +117,31 @@ describe("serviceAccountAuth", () => {
     expect(error).toBeInstanceOf(AtlasAuthError);
     expect((error as AtlasAuthError).errorCode).toBe("IP_ADDRESS_NOT_ON_ACCESS_LIST");
     expect(server.requests).toHaveLength(4);
+    // The account lacks access, the token is fine: later calls do not mint again (10 a minute, 100 live).
+    await expect(atlas.getBackupExportJob(ids)).rejects.toBeInstanceOf(AtlasAuthError);
+    await expect(atlas.getBackupExportJob(ids)).rejects.toBeInstanceOf(AtlasAuthError);
+    expect(server.requests).toHaveLength(6);
+    expect(tokens.minted).toBe(2);
+  });
+
+  it("trusts a suspect token again once Atlas accepts it (access was granted meanwhile)", async () => {
+    const tokens = new TokenEndpoint({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    let granted = false;
+    server = await startServer((request, res) => {
+      if (tokens.handle(request, res)) return;
+      if (granted && tokens.authorized(request)) sendJson(res, 200, job(), {}, MEDIA_TYPE);
+      else sendJson(res, 401, { error: 401, errorCode: "UNAUTHORIZED", reason: "Unauthorized" });
+    });
+    const atlas = createAtlasClient({
+      baseUrl: server.url,
+      auth: serviceAccountAuth({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
+    });
+    await expect(atlas.getBackupExportJob(ids)).rejects.toBeInstanceOf(AtlasAuthError);
+    granted = true;
+    await expect(atlas.getBackupExportJob(ids)).resolves.toMatchObject({ id: ids.exportId });
+    tokens.forgetAll(); // now a 401 means the token was revoked: re-mint once, transparently
+    await expect(atlas.getBackupExportJob(ids)).resolves.toMatchObject({ id: ids.exportId });
+    expect(tokens.minted).toBe(3);
   });
 
   it.each([
