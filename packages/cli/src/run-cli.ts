@@ -115,6 +115,7 @@ async function runWatch(session: Session, options: WatchOptions): Promise<number
       ...(options.maxPollIntervalMs === undefined ? {} : { maxPollIntervalMs: options.maxPollIntervalMs }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(io.signal ? { signal: io.signal } : {}),
+      envelope: session.options.envelope,
       onProgress: (polled: BackupExportJob) => reporter.update(polled),
     });
     reporter.update(job);

@@ -173,6 +173,16 @@ describe("atlas-export watch", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ id: job.exportId, state: "Successful" });
   });
 
+  it("follows a job with --envelope and prints the final job in Atlas's {status, content} wrapper", async () => {
+    const job = addJob({ queuedMs: 2_000, durationMs: 3_000, totalCollections: 2 });
+    const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL, "--envelope"], API_KEY_ENV);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 200,
+      content: { id: job.exportId, state: "Successful" },
+    });
+  });
+
   it("ends with a table on stdout with --output table", async () => {
     const job = addJob({ queuedMs: 1_000, durationMs: 2_000, totalCollections: 2 });
     const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL, "--output", "table"], API_KEY_ENV);

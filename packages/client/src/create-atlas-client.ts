@@ -279,7 +279,12 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       return job;
     },
     waitForBackupExportJob(params, waitOptions = {}) {
-      return waitForJob((signal) => client.getBackupExportJob(params, { signal }), params, waitOptions);
+      const envelope = waitOptions.envelope ?? false;
+      return waitForJob(
+        (signal) => client.getBackupExportJob(params, { signal, envelope }),
+        params,
+        waitOptions,
+      );
     },
     async close() {
       await resolved.auth?.close?.();

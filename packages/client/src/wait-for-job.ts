@@ -17,6 +17,8 @@ export interface WaitForBackupExportJobOptions {
   signal?: AbortSignal;
   /** Called with the job on the first poll and whenever its `state` or `exportStatus` changes. */
   onProgress?: (job: BackupExportJob) => void;
+  /** Send every poll with `envelope=true` (for proxies that hide status codes); answers are unwrapped. */
+  envelope?: boolean;
 }
 
 const defaults = {

@@ -63,6 +63,20 @@ describe("waitForBackupExportJob", () => {
     expect(requests).toHaveLength(4);
   });
 
+  it("sends every poll with envelope=true when asked and unwraps each answer", async () => {
+    const wrapped = (body: BackupExportJob) => () => jsonResponse(200, { status: 200, content: body });
+    const { atlas, requests } = client([
+      wrapped(job({ state: "InProgress", exportStatus: { exportedCollections: 1, totalCollections: 2 } })),
+      wrapped(job({ state: "Successful", exportStatus: { exportedCollections: 2, totalCollections: 2 } })),
+    ]);
+    const { outcome } = await run(atlas.waitForBackupExportJob(ids, { envelope: true }), requests, 10_000);
+    expect(outcome).toEqual({ value: expect.objectContaining({ state: "Successful" }) });
+    expect(requests.map((request) => new URL(request.url).searchParams.get("envelope"))).toEqual([
+      "true",
+      "true",
+    ]);
+  });
+
   it("starts at about 2 s and grows the interval to at most 30 s", async () => {
     const steps: Step[] = Array.from({ length: 12 }, () => progress(1)());
     steps.push(done());
