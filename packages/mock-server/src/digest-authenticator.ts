@@ -12,7 +12,7 @@ export type DigestFailure =
   | "unknown-nonce" // not a nonce this server issued
   | "wrong-response" // the password (private key) is wrong
   | "stale" // right password, expired nonce: the client may retry at once with the new nonce
-  | "replay"; // nc not greater than the last one seen for this nonce
+  | "replay"; // an nc already used with this nonce
 
 export type DigestResult = { ok: true; username: string } | { ok: false; failure: DigestFailure };
 
@@ -28,7 +28,9 @@ const md5 = (text: string): string => createHash("md5").update(text, "utf8").dig
 /**
  * Server side of HTTP Digest with MD5 and qop="auth" only, which is all Atlas offers.
  * Nonces are self-certifying (issue time + random + HMAC) so an expired one is still recognised as
- * ours and answered stale=true; only the last nc of each live nonce is remembered.
+ * ours and answered stale=true. Each live nonce remembers the nc values used with it: RFC 7616 §3.4 (and
+ * RFC 2617 §3.2.2) call a request a replay when "the same nc-value is seen twice". Concurrent requests
+ * signed in order may arrive out of order, so a lower nc that was never used is not a replay.
  */
 export function createDigestAuthenticator(options: {
   users: ReadonlyMap<string, string>;
@@ -36,7 +38,7 @@ export function createDigestAuthenticator(options: {
   nonceTtlMs: number;
 }): DigestAuthenticator {
   const secret = randomBytes(32);
-  const lastNc = new Map<string, { nc: number; issuedAt: number }>();
+  const usedNc = new Map<string, { counts: Set<number>; issuedAt: number }>();
 
   const sign = (payload: Buffer): Buffer =>
     createHmac("sha256", secret).update(payload).digest().subarray(0, 16);
@@ -62,8 +64,8 @@ export function createDigestAuthenticator(options: {
   const forgetExpired = (now: number): void => {
     if (now - lastSweep < options.nonceTtlMs) return;
     lastSweep = now;
-    for (const [nonce, seen] of lastNc) {
-      if (now - seen.issuedAt > options.nonceTtlMs) lastNc.delete(nonce);
+    for (const [nonce, seen] of usedNc) {
+      if (now - seen.issuedAt > options.nonceTtlMs) usedNc.delete(nonce);
     }
   };
 
@@ -115,9 +117,10 @@ export function createDigestAuthenticator(options: {
       // RFC 7616 §3.3: stale=true only when the digest was right and the nonce is no longer valid.
       if (now - issuedAt > options.nonceTtlMs) return { ok: false, failure: "stale" };
       const count = Number.parseInt(nc, 16);
-      const seen = lastNc.get(nonce);
-      if (seen !== undefined && count <= seen.nc) return { ok: false, failure: "replay" };
-      lastNc.set(nonce, { nc: count, issuedAt });
+      const seen = usedNc.get(nonce) ?? { counts: new Set<number>(), issuedAt };
+      if (seen.counts.has(count)) return { ok: false, failure: "replay" };
+      seen.counts.add(count);
+      usedNc.set(nonce, seen);
       return { ok: true, username };
     },
   };

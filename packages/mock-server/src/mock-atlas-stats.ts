@@ -10,7 +10,7 @@ export interface MockAtlasStats {
   challenges: number;
   /** Challenges sent with stale=true (a correct digest on an expired nonce). */
   staleNonces: number;
-  /** Digest requests rejected because their nc was not greater than the last one seen for the nonce. */
+  /** Digest requests rejected because their nc was already used with the nonce (a replay). */
   replaysRejected: number;
   /** Requests authenticated with HTTP Digest. */
   digestAuthenticated: number;
