@@ -43,11 +43,14 @@ async function makeCall(): Promise<() => Promise<boolean>> {
   throw new Error(`@atlas-export/bench: memory-probe has no contender named ${name}`);
 }
 
-/** Full collections with a turn of the event loop between them, so finalizers and sockets settle. */
+/**
+ * Full collections with 20 ms of event loop between them: WeakRefs are cleared and FinalizationRegistry
+ * callbacks (undici uses one for response bodies) run only after a task turn, so one gc() is not enough.
+ */
 async function sample(): Promise<MemorySample> {
-  for (let i = 0; i < 3; i += 1) {
+  for (let i = 0; i < 5; i += 1) {
     gc();
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const { heapUsed, rss } = process.memoryUsage();
   return { heapUsed, rss };

@@ -69,7 +69,7 @@ export async function benchMemory(): Promise<BenchSection> {
     rows,
     notes: [
       `Each contender runs alone in a fresh \`node --expose-gc\` process against one loopback server in the ` +
-        `parent: 100 sequential calls, three full GCs, a sample; then up to ${figure.count(calls)} calls, the same ` +
+        `parent: 100 sequential calls, five full GCs 20 ms apart, a sample; then up to ${figure.count(calls)} calls, the same ` +
         "again. Heap used and RSS come from `process.memoryUsage()`.",
       "For comparison (heap used; RSS): " +
         others
