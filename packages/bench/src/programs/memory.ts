@@ -71,7 +71,8 @@ export async function benchMemory(): Promise<BenchSection> {
       `Each contender runs alone in a fresh \`node --expose-gc\` process against one loopback server in the ` +
         `parent: 100 sequential calls, five full GCs 20 ms apart, a sample; then up to ${figure.count(calls)} calls, the same ` +
         "again. Heap used and RSS come from `process.memoryUsage()`.",
-      "For comparison (heap used; RSS): " +
+      "Bare fetch is the floor: RSS growth it shows too comes from Node's fetch (undici) and the allocator, not " +
+        "from a client. For comparison (heap used; RSS): " +
         others
           .map((name) => {
             const probe = probes.get(name) as Probe;
