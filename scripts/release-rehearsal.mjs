@@ -33,6 +33,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { isBuiltin } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -102,29 +103,37 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
  * Runs a command to completion without blocking the event loop (so signals are handled meanwhile);
  * resolves to its output, or throws with the command's output when it fails.
  */
-function run(command, args, { cwd, env = process.env, allowFailure = false, quiet = true } = {}) {
+function run(command, args, { cwd, env = process.env, timeoutMs = 300_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     children.add(child);
+    // A hung install or call must not hold CI (or the registry) forever.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }, timeoutMs);
     let output = "";
-    const collect = (chunk) => {
-      output += chunk;
-      if (!quiet) process.stdout.write(chunk);
-    };
+    const collect = (chunk) => (output += chunk);
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     child.on("error", (error) => {
+      clearTimeout(timer);
       children.delete(child);
       reject(new RehearsalError(`could not start ${command}: ${error.message}`));
     });
     child.on("close", (code, signal) => {
+      clearTimeout(timer);
       children.delete(child);
-      if (code === 0 || allowFailure) return resolve({ code, output });
+      if (code === 0) return resolve({ code, output });
       const where = cwd ? ` (in ${relative(tempRoot, cwd) || "."})` : "";
+      const how = timedOut ? `a timeout after ${timeoutMs / 1000} s` : (signal ?? `exit code ${code}`);
       reject(
-        new RehearsalError(
-          `\`${command} ${args.join(" ")}\`${where} failed with ${signal ?? `exit code ${code}`}:\n${output.trim()}`,
-        ),
+        new RehearsalError(`\`${command} ${args.join(" ")}\`${where} failed with ${how}:\n${output.trim()}`),
       );
     });
   });
@@ -374,10 +383,22 @@ function readmeExamples(readme) {
   return [...readme.matchAll(/```(?:ts|typescript)\n([\s\S]*?)```/g)].map((match) => match[1]);
 }
 
+/**
+ * Groups README examples into modules the way a reader reads them: a block with its own `import`s
+ * starts a new example; a block without any continues the one above (it uses what that declared).
+ */
+function readmeModules(examples) {
+  const modules = [];
+  for (const example of examples) {
+    if (modules.length === 0 || /^\s*import\s/m.test(example)) modules.push([example]);
+    else modules.at(-1).push(example);
+  }
+  return modules;
+}
+
 /** Writes the check programs into a consumer folder, for the packages that were published. */
 function writeConsumerChecks(dir, released, registryUrl) {
   const names = [...released.keys()];
-  const libraries = names.filter((name) => expectedPackages[name]?.esm);
   const has = (name) => released.has(name);
 
   writeFileSync(
@@ -386,32 +407,40 @@ function writeConsumerChecks(dir, released, registryUrl) {
     `@atlas-export:registry=${registryUrl}\n`,
   );
 
-  const expectations = Object.fromEntries(libraries.map((name) => [name, expectedPackages[name].esm]));
+  // Every entry point of every library (its `exports` subpaths), with the names each must offer.
+  const expectations = {};
+  for (const [name, { subpaths }] of released) {
+    for (const subpath of subpaths) {
+      const specifier = subpath === "." ? name : `${name}${subpath.slice(1)}`;
+      expectations[specifier] = subpath === "." ? (expectedPackages[name]?.esm ?? []) : [];
+    }
+  }
+  const checkBody = (load) => `const expectations = ${JSON.stringify(expectations)};
+for (const [specifier, exportNames] of Object.entries(expectations)) {
+  const module = ${load};
+  assert.ok(Object.keys(module).length > 0, \`\${specifier} exports nothing\`);
+  for (const exportName of exportNames) assert.ok(module[exportName] !== undefined, \`\${specifier} has no \${exportName}\`);
+}`;
   writeFileSync(
     join(dir, "check-esm.mjs"),
-    `import assert from "node:assert/strict";
-const expectations = ${JSON.stringify(expectations)};
-for (const [name, exportNames] of Object.entries(expectations)) {
-  const module = await import(name);
-  for (const exportName of exportNames) assert.ok(module[exportName] !== undefined, \`import: \${name} has no \${exportName}\`);
-}
-console.log("esm ok:", Object.keys(expectations).join(", "));
-`,
+    `import assert from "node:assert/strict";\n${checkBody("await import(specifier)")}
+console.log("import ok:", Object.keys(expectations).join(", "));\n`,
   );
   writeFileSync(
     join(dir, "check-cjs.cjs"),
-    `const assert = require("node:assert/strict");
-const expectations = ${JSON.stringify(expectations)};
-for (const [name, exportNames] of Object.entries(expectations)) {
-  const module = require(name);
-  for (const exportName of exportNames) assert.ok(module[exportName] !== undefined, \`require: \${name} has no \${exportName}\`);
-}
-console.log("cjs ok:", Object.keys(expectations).join(", "));
-`,
+    `const assert = require("node:assert/strict");\n${checkBody("require(specifier)")}
+console.log("require ok:", Object.keys(expectations).join(", "));\n`,
   );
 
   // The same program type-checked as ESM (.mts) and CJS (.cts) under node16, and under bundler.
   const typeProgram = [
+    // Each entry point resolves to declarations (a namespace import of a missing one fails to compile).
+    Object.keys(expectations).length > 0 &&
+      `${Object.keys(expectations)
+        .map((specifier, index) => `import * as entry${index} from "${specifier}";`)
+        .join("\n")}\nexport const entries = [${Object.keys(expectations)
+        .map((_, index) => `entry${index}`)
+        .join(", ")}];`,
     has("@atlas-export/types") &&
       `import { isTerminalState, type BackupExportJob, type BackupExportJobState } from "@atlas-export/types";
 const state: BackupExportJobState = "InProgress";
@@ -453,14 +482,14 @@ export async function mockUsage(): Promise<string> {
   }
   let exampleCount = 0;
   for (const name of names) {
-    const examples = readmeExamples(released.get(name).readme);
-    if (examples.length === 0) continue;
-    // A README reads top to bottom: later blocks may use what earlier ones declared, so the blocks of
-    // one README form one module; `export {}` keeps READMEs apart from each other.
-    const file = `readme-${name.split("/")[1]}.ts`;
-    writeFileSync(join(dir, file), `${examples.join("\n")}\nexport {};\n`);
-    tsFiles.bundler.push(file);
-    exampleCount += examples.length;
+    const modules = readmeModules(readmeExamples(released.get(name).readme));
+    modules.forEach((module, index) => {
+      // `export {}` makes each file a module of its own, so examples cannot see each other's names.
+      const file = `readme-${name.split("/")[1]}-${index + 1}.ts`;
+      writeFileSync(join(dir, file), `${module.join("\n")}\nexport {};\n`);
+      tsFiles.bundler.push(file);
+      exampleCount += module.length;
+    });
   }
   const compilerOptions = {
     strict: true,
@@ -538,6 +567,31 @@ function throwawayCaches(dir) {
   };
 }
 
+/**
+ * Third-party packages the README examples import themselves (e.g. `openapi-fetch`, to show the auth
+ * middleware on one's own client): a reader installs them next to ours, so the consumers do too, at the
+ * version a released package depends on. With pnpm's strict node_modules they would not resolve otherwise.
+ */
+function readmeThirdPartyImports(released) {
+  const wanted = new Map();
+  for (const { readme } of released.values()) {
+    for (const example of readmeExamples(readme)) {
+      for (const [, specifier] of example.matchAll(/\bfrom\s+["']([^"'.][^"']*)["']/g)) {
+        const name = specifier
+          .split("/")
+          .slice(0, specifier.startsWith("@") ? 2 : 1)
+          .join("/");
+        if (name.startsWith("@atlas-export/") || name.startsWith("node:") || isBuiltin(name)) continue;
+        const range = [...released.values()]
+          .map(({ dependencies }) => dependencies?.[name])
+          .find((value) => value !== undefined);
+        wanted.set(name, range === undefined ? name : `${name}@${range}`);
+      }
+    }
+  }
+  return [...wanted.values()];
+}
+
 /** Installs the released packages into a fresh folder with npm or pnpm and runs every check there. */
 async function exerciseConsumer(tool, dir, released, registryUrl, pnpm) {
   mkdirSync(dir, { recursive: true });
@@ -550,6 +604,7 @@ async function exerciseConsumer(tool, dir, released, registryUrl, pnpm) {
   const tools = [
     `typescript@${catalogVersion("typescript")}`,
     `@types/node@${catalogVersion("@types/node")}`,
+    ...readmeThirdPartyImports(released),
   ];
   // A clean environment: nothing of the workspace's pnpm/npm configuration may leak into the consumer.
   // Third-party dependencies come from the machine's usual registry (~/.npmrc or the default).
@@ -559,7 +614,7 @@ async function exerciseConsumer(tool, dir, released, registryUrl, pnpm) {
   env.PATH = pnpmEnv(pnpm).PATH;
   Object.assign(env, throwawayCaches(dir));
 
-  log(`${tool}: installing ${specs.join(" ")} in a fresh folder`);
+  log(`${tool}: installing ${specs.join(" ")} in a fresh folder (with ${tools.join(" ")})`);
   if (tool === "npm") {
     await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...specs, ...tools], {
       cwd: dir,
@@ -585,10 +640,7 @@ async function exerciseConsumer(tool, dir, released, registryUrl, pnpm) {
   }
 
   const node = (args) => run(process.execPath, args, { cwd: dir, env });
-  if (
-    existsSync(join(dir, "check-esm.mjs")) &&
-    readFileSync(join(dir, "check-esm.mjs"), "utf8").includes("@atlas-export")
-  ) {
+  if (readFileSync(join(dir, "check-esm.mjs"), "utf8").includes("@atlas-export")) {
     log(`${tool}: ${(await node(["check-esm.mjs"])).output.trim()}`);
     log(`${tool}: ${(await node(["check-cjs.cjs"])).output.trim()}`);
   }
@@ -695,7 +747,11 @@ async function main() {
       `${manifest.name}: ${old.version} -> ${manifest.version}${existsSync(changelog) ? " (CHANGELOG.md written)" : " (unchanged)"}`,
     );
     const readme = existsSync(join(dir, "README.md")) ? readFileSync(join(dir, "README.md"), "utf8") : "";
-    released.set(manifest.name, { folder, version: manifest.version, readme });
+    // Entry points other than ./package.json (no `*` patterns here to expand).
+    const subpaths = Object.keys(manifest.exports ?? {}).filter(
+      (key) => key.startsWith(".") && key !== "./package.json" && !key.includes("*"),
+    );
+    released.set(manifest.name, { folder, version: manifest.version, readme, subpaths });
   }
   check(
     pendingChangesets(repo).length === 0,
@@ -723,6 +779,7 @@ async function main() {
       const { version } = release;
       const inspected = await inspectTarball(registry.url, name, version, publishedVersions, tarballDir);
       release.integrity = inspected.integrity;
+      release.dependencies = { ...inspected.published.peerDependencies, ...inspected.published.dependencies };
       log(`published ${name}@${version}: the tarball's manifest has real version ranges`);
     }
     check(
