@@ -757,6 +757,13 @@ async function main() {
     pendingChangesets(repo).length === 0,
     `changesets left after versioning: ${pendingChangesets(repo).join(", ")}`,
   );
+  // The packages of a `fixed` group (types and client) must come out of versioning at one version.
+  for (const group of readJson(join(repo, ".changeset", "config.json")).fixed ?? []) {
+    const present = group.filter((name) => released.has(name));
+    const versions = new Set(present.map((name) => released.get(name).version));
+    check(versions.size <= 1, `fixed group ${present.join(" + ")} got different versions: ${[...versions]}`);
+    if (present.length > 1) log(`fixed group ${present.join(" + ")}: one version, ${[...versions][0]}`);
+  }
   await commitAll(repo, "rehearsal: version packages");
 
   // 3. Build and publish to a registry with no uplinks.
