@@ -5,17 +5,19 @@
 //      makes it a throwaway git repository and installs it;
 //   2. applies the pending changesets there with `pnpm version-packages` (`changeset version` runs with
 //      no network when `unshare -n` is available, which proves the changelog generator needs none) —
-//      adding a patch changeset for every public package first when none is pending;
+//      adding a patch changeset for every public package first when none is pending; a `fixed` group
+//      (types + client) must come out at one version;
 //   3. starts Verdaccio on 127.0.0.1 (a free port, a throwaway storage folder, NO uplinks, so nothing
 //      can come from or leak to npmjs.org through it), builds, and publishes every public package with
 //      `changeset publish`;
 //   4. reads every published tarball's package.json: real version ranges, never `workspace:`/`catalog:`;
 //   5. in fresh folders outside the workspace, installs the released versions with npm AND with pnpm
 //      (`@atlas-export/*` from Verdaccio via a scoped registry, third-party dependencies from the usual
-//      registry) and checks ESM `import`, CJS `require`, TypeScript under moduleResolution node16 and
+//      registry) and checks ESM `import` and CJS `require` of every `exports` entry point, TypeScript
+//      under moduleResolution node16 and
 //      bundler (the READMEs' ```ts examples included), `npx atlas-export --help`, and a real call from
 //      the installed client to the installed emulator;
-//   6. stops the registry and removes every temporary folder, also on failure or Ctrl-C.
+//   6. stops the registry and removes every temporary folder and cache, also on failure or Ctrl-C.
 //
 //   node scripts/release-rehearsal.mjs            (root script: pnpm release:rehearsal)
 //   node scripts/release-rehearsal.mjs --keep     keep the temporary folder for a post-mortem
