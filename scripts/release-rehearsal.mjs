@@ -14,9 +14,8 @@
 //   5. in fresh folders outside the workspace, installs the released versions with npm AND with pnpm
 //      (`@atlas-export/*` from Verdaccio via a scoped registry, third-party dependencies from the usual
 //      registry) and checks ESM `import` and CJS `require` of every `exports` entry point, TypeScript
-//      under moduleResolution node16 and
-//      bundler (the READMEs' ```ts examples included), `npx atlas-export --help`, and a real call from
-//      the installed client to the installed emulator;
+//      under moduleResolution node16 and bundler (the READMEs' ```ts examples included),
+//      `npx atlas-export --help`, and a real call from the installed client to the installed emulator;
 //   6. stops the registry and removes every temporary folder and cache, also on failure or Ctrl-C.
 //
 //   node scripts/release-rehearsal.mjs            (root script: pnpm release:rehearsal)
