@@ -50,9 +50,9 @@ export function handleAtlasApiRequest(
     }
   }
 
-  const match = JOB_PATH.exec(url.pathname);
-  if (match === null) {
-    return reply(
+  // Atlas answers an unknown path and an unknown job alike.
+  const notFound = (): MockResponse =>
+    reply(
       404,
       apiError(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${url.pathname}.`, {
         parameters: [url.pathname],
@@ -60,6 +60,10 @@ export function handleAtlasApiRequest(
       query,
       rateHeaders,
     );
+
+  const match = JOB_PATH.exec(url.pathname);
+  if (match === null) {
+    return notFound();
   }
   if (request.method !== "GET") {
     return reply(
@@ -118,14 +122,7 @@ export function handleAtlasApiRequest(
 
   const job = context.jobs.get(ref);
   if (job === undefined) {
-    return reply(
-      404,
-      apiError(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${url.pathname}.`, {
-        parameters: [url.pathname],
-      }),
-      query,
-      rateHeaders,
-    );
+    return notFound();
   }
   return reply(200, job, query, rateHeaders);
 }
