@@ -18,7 +18,7 @@ export interface DigestAuthOptions {
 export type DigestAuthMiddleware = Middleware & { readonly scheme: "digest"; close(): Promise<void> };
 
 interface InFlight {
-  /** An unsent copy of the request, to sign again for the challenge's answer (a body is read only once). */
+  /** The request to sign again for the challenge's answer (an unsent copy when it has a body: read only once). */
   original: Request;
   /** Set on the one request that went out unsigned to fetch the first challenge. */
   releaseLeader?: () => void;
@@ -51,8 +51,9 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
     const url = new URL(request.url);
     // nc is taken synchronously, so no two requests (concurrent or not) ever send the same count for a nonce
     challenge.nc += 1;
-    const headers = new Headers(request.headers);
-    headers.set(
+    // Set in place: the request is this call's own (or an unsent copy of it), and a copy per call would
+    // cost a new Request and an abort signal that follows the original.
+    request.headers.set(
       "Authorization",
       digestAuthorization(
         challenge.challenge,
@@ -62,9 +63,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
         challenge.nc,
       ),
     );
-    const signed = new Request(request, { headers });
-    if (insecureHttpAllowed.has(request)) insecureHttpAllowed.add(signed);
-    return signed;
+    return request;
   };
 
   // Counters of recent nonces: a server may hand out the same nonce again (Apache derives it from the
@@ -92,7 +91,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
       );
       if (!current && firstChallenge) await untilSettledOrAborted(firstChallenge, request.signal);
       if (current) {
-        inFlight.set(id, { original: request.clone() });
+        inFlight.set(id, { original: unsentCopy(request) });
         return sign(request, current);
       }
       // No nonce yet: this request fetches the challenge; concurrent ones wait for it above.
@@ -106,7 +105,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
         if (firstChallenge === challengeArrived) firstChallenge = undefined;
         resolveWaiters();
       };
-      inFlight.set(id, { original: request.clone(), releaseLeader });
+      inFlight.set(id, { original: unsentCopy(request), releaseLeader });
       return undefined;
     },
     async onResponse({ request, response, id, options: clientOptions }) {
@@ -127,7 +126,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
           const next = adopt(challenge);
           state?.releaseLeader?.();
           await last.body?.cancel();
-          last = await clientOptions.fetch(sign((state?.original ?? request).clone(), next));
+          last = await clientOptions.fetch(sign(unsentCopy(state?.original ?? request), next));
           if (last.status !== 401) return last;
           challenge = pickDigestChallenge(last.headers.get("WWW-Authenticate"));
         }
@@ -156,6 +155,17 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
     },
   } satisfies Middleware & Record<string, unknown>;
   return middleware;
+}
+
+/**
+ * A request that can be sent (again): a request without a body is reusable as it is; one with a body is
+ * read once, so it needs a copy made before it goes out.
+ */
+function unsentCopy(request: Request): Request {
+  if (request.body === null) return request;
+  const copy = request.clone();
+  if (insecureHttpAllowed.has(request)) insecureHttpAllowed.add(copy);
+  return copy;
 }
 
 /** Resolves when `promise` settles; rejects with the signal's reason if the caller aborts first. */

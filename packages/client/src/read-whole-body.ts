@@ -1,46 +1,13 @@
-import { AtlasApiError } from "./atlas-api-error.js";
-
-/** errorCode of the `AtlasApiError` for a body cut off mid-transfer; retried like a connection error. */
-export const TRUNCATED_RESPONSE = "TRUNCATED_RESPONSE";
-
-const SNIPPET_LENGTH = 200;
+import { readBodyBytes } from "./read-body-bytes.js";
 
 /**
- * Reads the whole body of `response` before anyone parses it, and returns an equivalent Response over the
- * bytes. A connection that drops mid-body (a truncated transfer) becomes an `AtlasApiError` with the
- * status and a snippet of what did arrive, instead of a bare `TypeError: terminated`.
+ * Reads the whole body of `response` (see `readBodyBytes`: a truncated transfer becomes an `AtlasApiError`)
+ * and returns an equivalent Response over the bytes, for callers of `atlas.raw` that parse it themselves.
  */
 export async function readWholeBody(response: Response, signal: AbortSignal): Promise<Response> {
   // 204/205/304 carry no body, and a Response with one of those statuses may not be given one.
   if (!response.body || [204, 205, 304].includes(response.status)) return response;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.byteLength;
-    }
-  } catch (error) {
-    // A timeout or the caller's abort is not a truncation: let the caller's classification see it.
-    if (signal.aborted) throw error;
-    const partial = new TextDecoder().decode(Buffer.concat(chunks)).replace(/\s+/g, " ");
-    const expected = response.headers.get("Content-Length");
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") headers[name] = value;
-    });
-    throw new AtlasApiError({
-      status: response.status,
-      errorCode: TRUNCATED_RESPONSE,
-      headers,
-      snippet: partial.length > SNIPPET_LENGTH ? `${partial.slice(0, SNIPPET_LENGTH)}…` : partial,
-      message: `${response.status} ${TRUNCATED_RESPONSE}: the connection closed after ${received}${expected ? ` of ${expected}` : ""} bytes of the body: ${JSON.stringify(partial.slice(0, SNIPPET_LENGTH))}`,
-    });
-  }
-  return new Response(Buffer.concat(chunks), {
+  return new Response(await readBodyBytes(response, signal), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,

@@ -171,12 +171,11 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
     return minting;
   };
 
+  // The header is set on the request openapi-fetch built for this call (it is this call's alone): a copy
+  // per call would cost a new Request and an abort signal that follows the original.
   const authorize = (request: Request, accessToken: string): Request => {
-    const headers = new Headers(request.headers);
-    headers.set("Authorization", `Bearer ${accessToken}`);
-    const authorized = new Request(request, { headers });
-    if (insecureHttpAllowed.has(request)) insecureHttpAllowed.add(authorized);
-    return authorized;
+    request.headers.set("Authorization", `Bearer ${accessToken}`);
+    return request;
   };
 
   const middleware = {
@@ -185,8 +184,12 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       const allowInsecure = (options.allowInsecureHttp ?? false) || insecureHttpAllowed.has(request);
       assertCredentialsMayBeSent(request.url, allowInsecure, "serviceAccountAuth");
       const endpoint = { fetch: clientOptions.fetch, baseUrl: clientOptions.baseUrl, allowInsecure };
-      const { accessToken } = await raceSignal(getToken(endpoint), request.signal);
-      tokenOf.set(id, { accessToken, original: request.clone() });
+      // Fast path: a cached token needs no promise and no abort listener.
+      lastEndpoint = endpoint;
+      const cached = token && Date.now() < token.refreshAt ? token : undefined;
+      const { accessToken } = cached ?? (await raceSignal(getToken(endpoint), request.signal));
+      // A request without a body can be sent again as it is; one with a body needs an unsent copy.
+      tokenOf.set(id, { accessToken, original: request.body === null ? request : request.clone() });
       return authorize(request, accessToken);
     },
     async onResponse({ request, response, id, options: clientOptions }) {
