@@ -211,10 +211,13 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   // same truncation check): buffering it here into a second Response would only be read again.
   const readsOwnBody = new WeakSet<object>();
   const guard: Middleware = {
-    onRequest({ request }) {
-      if (resolved.allowInsecureHttp) insecureHttpAllowed.add(request);
-      return undefined;
-    },
+    // Only when there is something to note: openapi-fetch awaits every onRequest there is.
+    ...(resolved.allowInsecureHttp && {
+      onRequest({ request }) {
+        insecureHttpAllowed.add(request);
+        return undefined;
+      },
+    }),
     // Runs after the auth middleware's onResponse (openapi-fetch runs them in reverse), on the final answer.
     async onResponse({ request, response, params }) {
       if (response.status >= 300 && response.status < 400) return undefined; // never read, never followed
@@ -262,6 +265,24 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
     }
   }
 
+  // The last job's checked and encoded URL: polling asks for the same job again and again, and equal
+  // string parameters always check and encode the same way.
+  let lastJob: { groupId: unknown; clusterName: unknown; exportId: unknown; url: string } | undefined;
+  const jobUrl = (params: GetBackupExportJobParams): string => {
+    const { groupId, clusterName, exportId } = params;
+    if (
+      lastJob?.groupId === groupId &&
+      lastJob.clusterName === clusterName &&
+      lastJob.exportId === exportId
+    ) {
+      return lastJob.url;
+    }
+    const url =
+      resolved.baseUrl + pathSerializer(OPERATION_PATH, params as unknown as Record<string, unknown>);
+    lastJob = { groupId, clusterName, exportId, url };
+    return url;
+  };
+
   const client: AtlasClient = {
     raw,
     async getBackupExportJob(params, callOptions = {}) {
@@ -269,8 +290,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       // Validate and encode once, before the first attempt, so a bad id fails at once, not after retries;
       // every attempt then sends exactly this path.
       // (openapi-fetch hands its pathSerializer the base URL joined with the path template.)
-      const url =
-        resolved.baseUrl + pathSerializer(OPERATION_PATH, params as unknown as Record<string, unknown>);
+      const url = jobUrl(params);
       const sendPath = () => url;
       const job = await withRetries(callOptions.signal, async (signal) => {
         const requestParams = { path: params, ...(envelope ? { query: { envelope: true } } : {}) };

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 
 /** One `Digest` challenge from `WWW-Authenticate` that this client can answer (RFC 7616 §3.3). */
 export interface DigestChallenge {
@@ -95,7 +95,31 @@ export function pickDigestChallenge(header: string | null): DigestChallenge | un
 }
 
 function quote(value: string): string {
-  return `"${value.replace(/(["\\])/g, "\\$1")}"`;
+  return /["\\]/.test(value) ? `"${value.replace(/(["\\])/g, "\\$1")}"` : `"${value}"`;
+}
+
+/**
+ * H(username:realm:password) by credentials object, hash and realm: the same for every request answering
+ * challenges of one realm, so it is computed once rather than per call.
+ */
+const secretHashes = new WeakMap<object, Map<string, string>>();
+
+function hashOfSecret(
+  credentials: { username: string; password: string },
+  hashName: string,
+  realm: string,
+  h: (s: string) => string,
+): string {
+  let byRealm = secretHashes.get(credentials);
+  if (!byRealm) secretHashes.set(credentials, (byRealm = new Map()));
+  const key = `${hashName} ${realm}`;
+  let hash = byRealm.get(key);
+  if (hash === undefined) {
+    hash = h(`${credentials.username}:${realm}:${credentials.password}`);
+    if (byRealm.size >= 8) byRealm.clear();
+    byRealm.set(key, hash);
+  }
+  return hash;
 }
 
 /** The `Authorization: Digest …` value for one request (RFC 7616 §3.4), with a fresh random cnonce. */
@@ -108,9 +132,11 @@ export function digestAuthorization(
 ): string {
   const hashName = challenge.algorithm.startsWith("SHA-256") ? "sha256" : "md5";
   const h = (s: string) => createHash(hashName).update(s, "utf8").digest("hex");
-  const cnonce = randomBytes(16).toString("hex");
+  // 122 random bits from Node's CSPRNG: randomUUID draws from a cached batch of entropy, where
+  // randomBytes(16) calls into OpenSSL on every request.
+  const cnonce = randomUUID().replaceAll("-", "");
   const ncHex = nc.toString(16).padStart(8, "0");
-  let ha1 = h(`${credentials.username}:${challenge.realm}:${credentials.password}`);
+  let ha1 = hashOfSecret(credentials, hashName, challenge.realm, h);
   if (challenge.algorithm.endsWith("-sess")) ha1 = h(`${ha1}:${challenge.nonce}:${cnonce}`);
   const ha2 = h(`${method}:${uri}`);
   const response = challenge.qop
