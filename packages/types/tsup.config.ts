@@ -1,7 +1,14 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/validators.ts"],
+  // The two validators are also entries of their own, so the client checks path parameters on every call
+  // without loading the job validator, which it loads lazily (validateResponses).
+  entry: [
+    "src/index.ts",
+    "src/validators.ts",
+    "src/validate-backup-export-job.ts",
+    "src/validate-path-parameter.ts",
+  ],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -3,9 +3,13 @@ import { build } from "esbuild";
 import { repoPaths } from "./repo-paths.js";
 
 export interface BundleSize {
+  /** Minified bytes loaded up front: the entry chunk and every chunk it imports statically. */
   minified: number;
+  /** The same, gzip -9 (each chunk compressed on its own, as each is fetched or read on its own). */
   gzipped: number;
-  /** Minified bytes each package contributes, largest first (`packages/<name>` for workspace packages). */
+  /** Minified and gzipped bytes of the chunks reached only through `import()`, loaded on first use. */
+  lazy: { minified: number; gzipped: number };
+  /** Minified bytes each package contributes up front, largest first (`packages/<name>` for workspace packages). */
   byPackage: [name: string, bytes: number][];
 }
 
@@ -24,12 +28,15 @@ function packageOf(inputPath: string): string {
 
 /**
  * Bundles an entry module (given as source, resolved from packages/bench) the way an application bundler
- * would ship it for Node: everything but Node's built-ins inlined, minified, then gzip -9.
+ * would ship it for Node: everything but Node's built-ins inlined, minified, dynamic `import()`s split into
+ * chunks of their own (as webpack, Rollup/Vite and esbuild with `splitting` do), then gzip -9.
  */
 export async function bundleSize(entrySource: string): Promise<BundleSize> {
   const result = await build({
-    stdin: { contents: entrySource, resolveDir: repoPaths.bench, loader: "js" },
+    stdin: { contents: entrySource, resolveDir: repoPaths.bench, loader: "js", sourcefile: "entry.js" },
     bundle: true,
+    splitting: true,
+    outdir: "/bundle",
     minify: true,
     format: "esm",
     platform: "node",
@@ -38,17 +45,32 @@ export async function bundleSize(entrySource: string): Promise<BundleSize> {
     metafile: true,
     logLevel: "silent",
   });
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error("@atlas-export/bench: esbuild produced no output");
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined);
+  if (entry === undefined) throw new Error("@atlas-export/bench: esbuild produced no entry chunk");
+  // The entry and what it imports statically, transitively: what loading the package loads.
+  const eager = new Set<string>();
+  const visit = (path: string) => {
+    if (eager.has(path) || outputs[path] === undefined) return;
+    eager.add(path);
+    for (const imported of outputs[path].imports)
+      if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(entry);
+  const sizes = { minified: 0, gzipped: 0, lazy: { minified: 0, gzipped: 0 } };
   const totals = new Map<string, number>();
-  for (const meta of Object.values(result.metafile.outputs)) {
-    for (const [path, { bytesInOutput }] of Object.entries(meta.inputs)) {
-      totals.set(packageOf(path), (totals.get(packageOf(path)) ?? 0) + bytesInOutput);
+  for (const file of result.outputFiles) {
+    const path = Object.keys(outputs).find((output) =>
+      file.path.endsWith(output.replace(/^.*?\/bundle\//, "/bundle/")),
+    );
+    const bucket = path !== undefined && eager.has(path) ? sizes : sizes.lazy;
+    bucket.minified += file.contents.byteLength;
+    bucket.gzipped += gzipSync(file.contents, { level: 9 }).byteLength;
+  }
+  for (const path of eager) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path]?.inputs ?? {})) {
+      totals.set(packageOf(input), (totals.get(packageOf(input)) ?? 0) + bytesInOutput);
     }
   }
-  return {
-    minified: output.contents.byteLength,
-    gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
-    byPackage: [...totals.entries()].sort((a, b) => b[1] - a[1]),
-  };
+  return { ...sizes, byPackage: [...totals.entries()].sort((a, b) => b[1] - a[1]) };
 }

@@ -10,6 +10,12 @@ export interface TypeCheckTime {
   compilerMs: number;
   /** Median of tsc's "Memory used". */
   memoryBytes: number;
+  /** Median of tsc's "Check time" (the checker alone, without parse and bind). */
+  checkMs: number;
+  /** tsc's "Types" count (the same on every run). */
+  types: number;
+  /** tsc's "Instantiations" count (the same on every run). */
+  instantiations: number;
 }
 
 function diagnostic(output: string, name: string): number {
@@ -18,12 +24,21 @@ function diagnostic(output: string, name: string): number {
   return match[2] === "s" ? Number(match[1]) * 1000 : Number(match[1]) * 1024;
 }
 
+function count(output: string, name: string): number {
+  const match = new RegExp(`^${name}:\\s+(\\d+)$`, "m").exec(output);
+  if (!match?.[1]) throw new Error(`@atlas-export/bench: tsc --extendedDiagnostics printed no "${name}"`);
+  return Number(match[1]);
+}
+
 /** Type-checks the project in `dir` `runs` times with the workspace's TypeScript. */
-export async function typeCheckTime(dir: string, runs = 3): Promise<TypeCheckTime> {
+export async function typeCheckTime(dir: string, runs = 5): Promise<TypeCheckTime> {
   const tsc = join(repoPaths.bench, "node_modules/typescript/bin/tsc");
   const wall: number[] = [];
   const compiler: number[] = [];
   const memory: number[] = [];
+  const check: number[] = [];
+  let types = 0;
+  let instantiations = 0;
   for (let run = 0; run < runs; run += 1) {
     const { ms, stdout } = await timeCommand(
       process.execPath,
@@ -33,6 +48,16 @@ export async function typeCheckTime(dir: string, runs = 3): Promise<TypeCheckTim
     wall.push(ms);
     compiler.push(diagnostic(stdout, "Total time"));
     memory.push(diagnostic(stdout, "Memory used"));
+    check.push(diagnostic(stdout, "Check time"));
+    types = count(stdout, "Types");
+    instantiations = count(stdout, "Instantiations");
   }
-  return { wallMs: median(wall), compilerMs: median(compiler), memoryBytes: median(memory) };
+  return {
+    wallMs: median(wall),
+    compilerMs: median(compiler),
+    memoryBytes: median(memory),
+    checkMs: median(check),
+    types,
+    instantiations,
+  };
 }

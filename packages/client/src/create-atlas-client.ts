@@ -1,6 +1,6 @@
 import type { BackupExportJob, GetBackupExportJobParams, paths } from "@atlas-export/types";
-import { validateBackupExportJob } from "@atlas-export/types/validators";
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { SchemaViolation } from "@atlas-export/types/validators";
+import openapiFetchDefault, { type Client, type Middleware } from "openapi-fetch";
 import { abortableSleep } from "./abortable-sleep.js";
 import { AtlasAbortError } from "./atlas-abort-error.js";
 import { AtlasApiError } from "./atlas-api-error.js";
@@ -74,6 +74,13 @@ export interface AtlasClient {
   /** Releases credentials: revokes a cached service-account token. */
   close(): Promise<void>;
 }
+
+// openapi-fetch's CommonJS build sets `exports.default = createClient`; the CJS build of this package
+// imports it with Node's interop, where the default import is the whole `module.exports` object.
+const createClient: typeof openapiFetchDefault =
+  typeof openapiFetchDefault === "function"
+    ? openapiFetchDefault
+    : (openapiFetchDefault as unknown as { default: typeof openapiFetchDefault }).default;
 
 /** The versioned media type of the 2023-01-01 Atlas Admin API (GUIDE §4). */
 export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
@@ -306,7 +313,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
         return interpretResponse(response, text, error, envelope);
       });
       if (resolved.validateResponses) {
-        const violation = validateBackupExportJob(job)[0];
+        const violation = (await loadJobValidator())(job)[0];
         if (violation) {
           throw new AtlasValidationError(
             `the job Atlas returned does not match the schema DiskBackupExportJob at ${violation.pointer || "/"}: ${violation.message}`,
@@ -334,6 +341,22 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   });
   Object.defineProperty(client, "toJSON", { value: () => ({ baseUrl: resolved.baseUrl }) });
   return client;
+}
+
+/**
+ * The precompiled job validator, loaded on first use: only `validateResponses: true` needs it, so a default
+ * client neither loads it nor, in a bundle that splits dynamic imports, ships it up front.
+ */
+let jobValidator: Promise<(value: unknown) => SchemaViolation[]> | undefined;
+function loadJobValidator(): Promise<(value: unknown) => SchemaViolation[]> {
+  jobValidator ??= import("@atlas-export/types/validate-backup-export-job").then(
+    (module) => module.validateBackupExportJob,
+    (error: unknown) => {
+      jobValidator = undefined;
+      throw error;
+    },
+  );
+  return jobValidator;
 }
 
 /** Decodes a body as `Response.text()` would (UTF-8, a byte-order mark dropped). */

@@ -1,4 +1,4 @@
-import { validatePathParameter, type PathParameterName } from "@atlas-export/types/validators";
+import { validatePathParameter, type PathParameterName } from "@atlas-export/types/validate-path-parameter";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 
 const MAX_SHOWN = 40;

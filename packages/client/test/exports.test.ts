@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { startServer } from "./support/http-server.js";
 
 const names = [
   "createAtlasClient",
@@ -25,6 +26,30 @@ describe("the built package (dist)", () => {
   it("exports the same API from CommonJS", () => {
     const cjs = createRequire(import.meta.url)("@atlas-export/client") as Record<string, unknown>;
     for (const name of names) expect(cjs[name], name).toBeTypeOf("function");
+  });
+
+  it("gets and validates a job through the CommonJS build", async () => {
+    const cjs = createRequire(import.meta.url)(
+      "@atlas-export/client",
+    ) as typeof import("@atlas-export/client");
+    let body: unknown = { id: "32b6e34b3d91647abb20e7b8", exportBucketId: "32b6e34b3d91647abb20e7ba" };
+    const server = await startServer((_request, response) => {
+      response.setHeader("Content-Type", "application/vnd.atlas.2023-01-01+json");
+      response.end(JSON.stringify(body));
+    });
+    try {
+      const atlas = cjs.createAtlasClient({ baseUrl: server.url, validateResponses: true });
+      const params = {
+        groupId: "32b6e34b3d91647abb20e7b8",
+        clusterName: "Cluster0",
+        exportId: "32b6e34b3d91647abb20e7b8",
+      };
+      expect(await atlas.getBackupExportJob(params)).toEqual(body);
+      body = { id: "not-hex" };
+      await expect(atlas.getBackupExportJob(params)).rejects.toBeInstanceOf(cjs.AtlasValidationError);
+    } finally {
+      await server.close();
+    }
   });
 
   it("writes its real version into the User-Agent", async () => {

@@ -2,14 +2,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname } from "node:path";
 import { generatedUrl, renderTypes } from "./render-types.mjs";
-import { renderValidators, validatorsUrl } from "./render-validators.mjs";
+import { renderValidators } from "./render-validators.mjs";
 
-for (const [url, render] of [
-  [generatedUrl, renderTypes],
-  [validatorsUrl, renderValidators],
+for (const { url, code } of [
+  { url: generatedUrl, code: await renderTypes() },
+  ...(await renderValidators()),
 ]) {
   const out = fileURLToPath(url);
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, await render());
+  await writeFile(out, code);
   console.log(`@atlas-export/types: wrote ${out}`);
 }

@@ -1,2 +1,3 @@
-export declare const validatorsUrl: URL;
-export declare function renderValidators(): Promise<string>;
+export declare const jobValidatorUrl: URL;
+export declare const pathParameterValidatorsUrl: URL;
+export declare function renderValidators(): Promise<{ url: URL; code: string }[]>;

@@ -1,4 +1,4 @@
-import { validateDiskBackupExportJob } from "./generated/validators.js";
+import { validateDiskBackupExportJob } from "./generated/job-validator.js";
 import { violationsOf, type CompiledValidator, type SchemaViolation } from "./schema-violation.js";
 
 /**

@@ -2,7 +2,7 @@ import {
   validatePathParameter_clusterName,
   validatePathParameter_exportId,
   validatePathParameter_groupId,
-} from "./generated/validators.js";
+} from "./generated/path-parameter-validators.js";
 import type { GetBackupExportJobParams } from "./aliases.js";
 import { violationsOf, type CompiledValidator, type SchemaViolation } from "./schema-violation.js";
 
