@@ -1,9 +1,10 @@
-import * as oauth from "oauth4webapi";
+import type * as OAuth from "oauth4webapi";
 import type { Middleware } from "openapi-fetch";
 import { AtlasAuthError } from "./atlas-auth-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
+import { loadOAuth } from "./load-oauth.js";
 import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
 import { parseRetryAfter } from "./retry-delay.js";
 
@@ -78,12 +79,12 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       );
     }
   }
-  const client: oauth.Client = { client_id: options.clientId };
+  const client: OAuth.Client = { client_id: options.clientId };
   // GUIDE §4: Atlas expects `Basic base64(clientId:clientSecret)` exactly. oauth4webapi's ClientSecretBasic
   // form-encodes both first (RFC 6749 §2.3.1), turning the `_` of every Atlas client id into `%5F`, which
   // only a strictly conforming server decodes; the raw pair is what Atlas and its SDKs send.
   const basic = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`, "utf8").toString("base64")}`;
-  const clientAuth: oauth.ClientAuth = (_as, _client, _body, headers) => {
+  const clientAuth: OAuth.ClientAuth = (_as, _client, _body, headers) => {
     headers.set("authorization", basic);
   };
   const refreshBeforeExpiryMs = options.refreshBeforeExpiryMs ?? defaults.refreshBeforeExpiryMs;
@@ -94,7 +95,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   /** The token each in-flight request carries, and an unsent copy of it to authorize again after a 401. */
   const tokenOf = new Map<string, { accessToken: string; original: Request }>();
 
-  const server = (endpoint: Endpoint): oauth.AuthorizationServer => {
+  const server = (endpoint: Endpoint): OAuth.AuthorizationServer => {
     const tokenUrl = options.tokenUrl ?? `${endpoint.baseUrl}/api/oauth/token`;
     return {
       issuer: new URL(tokenUrl).origin,
@@ -103,7 +104,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
     };
   };
 
-  const requestOptions = (endpoint: Endpoint) => ({
+  const requestOptions = (oauth: Awaited<ReturnType<typeof loadOAuth>>, endpoint: Endpoint) => ({
     [oauth.customFetch]: (url: string, init: RequestInit) => endpoint.fetch(new Request(url, init)),
     // The HTTPS rule is ours (assertCredentialsMayBeSent): loopback test servers speak plain HTTP.
     [oauth.allowInsecureRequests]: true,
@@ -117,6 +118,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       endpoint.allowInsecure,
       "serviceAccountAuth token endpoint",
     );
+    const oauth = await loadOAuth();
     let response: Response;
     try {
       response = await oauth.clientCredentialsGrantRequest(
@@ -124,7 +126,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
         client,
         clientAuth,
         {},
-        requestOptions(endpoint),
+        requestOptions(oauth, endpoint),
       );
     } catch (error) {
       throw new AtlasConnectionError(
@@ -149,7 +151,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       };
     } catch (error) {
       if (error instanceof AtlasAuthError) throw error;
-      throw tokenEndpointError(error, status, retryAfterMs, as.token_endpoint!);
+      throw tokenEndpointError(oauth, error, status, retryAfterMs, as.token_endpoint!);
     }
   };
 
@@ -231,10 +233,11 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
         endpoint.allowInsecure,
         "serviceAccountAuth revoke endpoint",
       );
+      const oauth = await loadOAuth();
       let response: Response;
       try {
         response = await oauth.revocationRequest(as, client, clientAuth, revoking.accessToken, {
-          ...requestOptions(endpoint),
+          ...requestOptions(oauth, endpoint),
           additionalParameters: { token_type_hint: "access_token" },
         });
       } catch (error) {
@@ -246,7 +249,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       try {
         await oauth.processRevocationResponse(response);
       } catch (error) {
-        throw tokenEndpointError(error, response.status, undefined, as.revocation_endpoint!);
+        throw tokenEndpointError(oauth, error, response.status, undefined, as.revocation_endpoint!);
       }
     },
     toJSON() {
@@ -270,7 +273,13 @@ const hints: Record<number, string> = {
 };
 
 /** A clear `AtlasAuthError` from whatever oauth4webapi reported about a token or revoke response. */
-function tokenEndpointError(error: unknown, status: number, retryAfterMs: number | undefined, url: string) {
+function tokenEndpointError(
+  oauth: Awaited<ReturnType<typeof loadOAuth>>,
+  error: unknown,
+  status: number,
+  retryAfterMs: number | undefined,
+  url: string,
+) {
   let code: string | undefined;
   let description: string | undefined;
   if (error instanceof oauth.ResponseBodyError) {
