@@ -1,7 +1,8 @@
 // `pnpm bench`: runs the numbered benchmark programs one after the other (never in parallel, so they do
 // not compete for the CPU), prints each table as it completes, then writes RESULTS.md.
 // `pnpm bench -- 1 6` runs only rows 1 and 6 and prints them without touching RESULTS.md.
-import { writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { BenchSection } from "./bench-section.js";
@@ -15,6 +16,7 @@ import { benchWaiting } from "./programs/waiting.js";
 import { benchMemory } from "./programs/memory.js";
 import { benchSizeAndTypeCost } from "./programs/size-and-type-cost.js";
 import { renderHeadline } from "./render-headline.js";
+import { renderReadmeBenchmarks } from "./render-readme-benchmarks.js";
 import { renderResults } from "./render-results.js";
 import { renderSection } from "./render-section.js";
 import { repoPaths } from "./repo-paths.js";
@@ -80,9 +82,14 @@ const durationMs = performance.now() - started;
 console.log(`\nHeadline\n\n${renderHeadline(sections)}\n`);
 if (selected.length === 0) {
   const loadAverageAtEnd = os.loadavg()[0]?.toFixed(2) ?? "n/a";
-  await writeFile(
-    repoPaths.results,
-    renderResults({ machine, startedAt, durationMs, loadAverageAtEnd, sections }),
-  );
+  const run = { machine, startedAt, durationMs, loadAverageAtEnd, sections };
+  await writeFile(repoPaths.results, renderResults(run));
   console.log(`wrote ${repoPaths.results} (${(durationMs / 1000).toFixed(0)} s)`);
+  // The README's headline comes from the same run; prettier then lays it out as `pnpm format:check` wants.
+  await writeFile(repoPaths.readme, renderReadmeBenchmarks(await readFile(repoPaths.readme, "utf8"), run));
+  execFileSync("pnpm", ["exec", "prettier", "--write", repoPaths.readme], {
+    cwd: repoPaths.root,
+    stdio: "ignore",
+  });
+  console.log(`rewrote the "## Benchmarks" section of ${repoPaths.readme}`);
 }

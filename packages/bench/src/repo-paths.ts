@@ -12,4 +12,5 @@ export const repoPaths = {
   shared: resolve(root, "../shared"),
   upstreamSpec: resolve(root, "../shared/upstream/atlas-v2-2026-08-21.yaml"),
   results: resolve(bench, "RESULTS.md"),
+  readme: resolve(root, "README.md"),
 };

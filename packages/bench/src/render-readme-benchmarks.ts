@@ -1,0 +1,38 @@
+import type { BenchRun } from "./render-results.js";
+import { renderHeadline } from "./render-headline.js";
+
+const HEADING = "## Benchmarks";
+
+/**
+ * The repository README with its `## Benchmarks` section (up to the next `## ` heading) rewritten from a
+ * full run: the same headline table and missed-target sentence as RESULTS.md, so the two never disagree.
+ * Throws if the README has no such section, rather than appending one somewhere unexpected.
+ */
+export function renderReadmeBenchmarks(readme: string, run: BenchRun): string {
+  const start = readme.indexOf(`\n${HEADING}\n`);
+  if (start === -1) throw new Error(`@atlas-export/bench: README.md has no "${HEADING}" section to update`);
+  const next = readme.indexOf("\n## ", start + HEADING.length + 2);
+  const end = next === -1 ? readme.length : next;
+  const { machine } = run;
+  const missed = run.sections.flatMap((section) => section.rows).filter((row) => row.verdict === "missed");
+  const section = [
+    HEADING,
+    "",
+    "`pnpm bench` (not part of `npm test`; one to four minutes, depending on load) measures atlas-export " +
+      "next to its peers in one run, on the same loopback servers, and writes " +
+      "[packages/bench/RESULTS.md](packages/bench/RESULTS.md) with the machine's description and how each " +
+      "figure was taken; the same run rewrites the table below. Each row names the peer, the figure, the " +
+      "ratio (atlas-export ÷ peer) and the target, so a regression shows at a glance. Headline of the run of " +
+      `${run.startedAt.toISOString().slice(0, 10)} (${machine.cpu}, ${machine.cores} cores, load average at ` +
+      `start / end ${machine.loadAverage} / ${run.loadAverageAtEnd}, Node.js ${machine.node}); timings move ` +
+      "with the machine and its load, counts of requests and tokens do not:",
+    "",
+    renderHeadline(run.sections),
+    "",
+    (missed.length === 0
+      ? "Every target is met in this run."
+      : `${missed.length} target(s) missed in this run: ${missed.map((row) => row.measure).join("; ")}.`) +
+      " Missed targets stay in the table as missed; the figures are not tuned to pass.",
+  ].join("\n");
+  return `${readme.slice(0, start + 1)}${section}\n${readme.slice(end)}`;
+}
