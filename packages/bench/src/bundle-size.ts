@@ -8,7 +8,7 @@ export interface BundleSize {
   /** The same, gzip -9 (each chunk compressed on its own, as each is fetched or read on its own). */
   gzipped: number;
   /** Minified and gzipped bytes of the chunks reached only through `import()`, loaded on first use. */
-  lazy: { minified: number; gzipped: number };
+  lazy: { minified: number; gzipped: number; byPackage: [name: string, bytes: number][] };
   /** Minified bytes each package contributes up front, largest first (`packages/<name>` for workspace packages). */
   byPackage: [name: string, bytes: number][];
 }
@@ -58,7 +58,6 @@ export async function bundleSize(entrySource: string): Promise<BundleSize> {
   };
   visit(entry);
   const sizes = { minified: 0, gzipped: 0, lazy: { minified: 0, gzipped: 0 } };
-  const totals = new Map<string, number>();
   for (const file of result.outputFiles) {
     const path = Object.keys(outputs).find((output) =>
       file.path.endsWith(output.replace(/^.*?\/bundle\//, "/bundle/")),
@@ -67,10 +66,19 @@ export async function bundleSize(entrySource: string): Promise<BundleSize> {
     bucket.minified += file.contents.byteLength;
     bucket.gzipped += gzipSync(file.contents, { level: 9 }).byteLength;
   }
-  for (const path of eager) {
-    for (const [input, { bytesInOutput }] of Object.entries(outputs[path]?.inputs ?? {})) {
-      totals.set(packageOf(input), (totals.get(packageOf(input)) ?? 0) + bytesInOutput);
+  const byPackage = (paths: string[]): [string, number][] => {
+    const totals = new Map<string, number>();
+    for (const path of paths) {
+      for (const [input, { bytesInOutput }] of Object.entries(outputs[path]?.inputs ?? {})) {
+        totals.set(packageOf(input), (totals.get(packageOf(input)) ?? 0) + bytesInOutput);
+      }
     }
-  }
-  return { ...sizes, byPackage: [...totals.entries()].sort((a, b) => b[1] - a[1]) };
+    return [...totals.entries()].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
+  };
+  return {
+    minified: sizes.minified,
+    gzipped: sizes.gzipped,
+    lazy: { ...sizes.lazy, byPackage: byPackage(Object.keys(outputs).filter((path) => !eager.has(path))) },
+    byPackage: byPackage([...eager]),
+  };
 }

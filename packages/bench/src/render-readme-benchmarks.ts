@@ -2,6 +2,21 @@ import type { BenchRun } from "./render-results.js";
 import { renderHeadline } from "./render-headline.js";
 
 const HEADING = "## Benchmarks";
+const WIDTH = 105;
+
+/** Hard-wraps prose at word boundaries, as the README's other paragraphs are (prettier keeps the breaks). */
+function wrap(text: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    // A line may not start with what Markdown reads as a list item, heading or quote.
+    if (line !== "" && line.length + 1 + word.length > WIDTH && !/^([-+*#>]|\d+[.)])/.test(word)) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join("\n");
+}
 
 /**
  * The repository README with its `## Benchmarks` section (up to the next `## ` heading) rewritten from a
@@ -18,21 +33,25 @@ export function renderReadmeBenchmarks(readme: string, run: BenchRun): string {
   const section = [
     HEADING,
     "",
-    "`pnpm bench` (not part of `npm test`; one to four minutes, depending on load) measures atlas-export " +
-      "next to its peers in one run, on the same loopback servers, and writes " +
-      "[packages/bench/RESULTS.md](packages/bench/RESULTS.md) with the machine's description and how each " +
-      "figure was taken; the same run rewrites the table below. Each row names the peer, the figure, the " +
-      "ratio (atlas-export ÷ peer) and the target, so a regression shows at a glance. Headline of the run of " +
-      `${run.startedAt.toISOString().slice(0, 10)} (${machine.cpu}, ${machine.cores} cores, load average at ` +
-      `start / end ${machine.loadAverage} / ${run.loadAverageAtEnd}, Node.js ${machine.node}); timings move ` +
-      "with the machine and its load, counts of requests and tokens do not:",
+    wrap(
+      "`pnpm bench` (not part of `npm test`; one to four minutes, depending on load) measures atlas-export " +
+        "next to its peers in one run, on the same loopback servers, and writes " +
+        "[packages/bench/RESULTS.md](packages/bench/RESULTS.md) with the machine's description and how each " +
+        "figure was taken; the same run rewrites the table below. Each row names the peer, the figure, the " +
+        "ratio (atlas-export ÷ peer) and the target, so a regression shows at a glance. Headline of the run of " +
+        `${run.startedAt.toISOString().slice(0, 10)} (${machine.cpu}, ${machine.cores} cores, load average at ` +
+        `start / end ${machine.loadAverage} / ${run.loadAverageAtEnd}, Node.js ${machine.node}); timings move ` +
+        "with the machine and its load, counts of requests and tokens do not:",
+    ),
     "",
     renderHeadline(run.sections),
     "",
-    (missed.length === 0
-      ? "Every target is met in this run."
-      : `${missed.length} target(s) missed in this run: ${missed.map((row) => row.measure).join("; ")}.`) +
-      " Missed targets stay in the table as missed; the figures are not tuned to pass.",
+    wrap(
+      (missed.length === 0
+        ? "Every target is met in this run."
+        : `${missed.length} target(s) missed in this run: ${missed.map((row) => row.measure).join("; ")}.`) +
+        " Missed targets stay in the table as missed; the figures are not tuned to pass.",
+    ),
   ].join("\n");
   return `${readme.slice(0, start + 1)}${section}\n${readme.slice(end)}`;
 }
