@@ -135,9 +135,9 @@ describe("job bodies", () => {
   });
 
   // One schema violation per body. The client's precompiled validator (packages/types
-  // scripts/render-validators.mjs) deliberately checks date-time by shape only and int32 by `integer`
-  // only, so calendar-invalid dates and counts beyond 2^31-1 are left out here; the spec's own ajv check
-  // (schema-constraints.test.ts) rejects both.
+  // scripts/render-validators.mjs) deliberately checks date-time by shape and field ranges, not the days
+  // of each month, so calendar-invalid dates are left out here; the spec's own ajv check
+  // (schema-constraints.test.ts) rejects them.
   const breakJob = fc.oneof(
     fc.record({
       state: fc
@@ -153,7 +153,13 @@ describe("job bodies", () => {
     }),
     fc.record({
       exportStatus: fc.record({
-        totalCollections: fc.oneof(fc.double({ noInteger: true }), fc.string(), fc.boolean()),
+        totalCollections: fc.oneof(
+          fc.double({ noInteger: true }),
+          fc.string(),
+          fc.boolean(),
+          fc.integer({ min: 2 ** 31, max: 2 ** 40 }),
+          fc.integer({ min: -(2 ** 40), max: -(2 ** 31) - 1 }),
+        ),
       }),
     }),
     fc.record({

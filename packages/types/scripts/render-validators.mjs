@@ -41,11 +41,19 @@ export async function renderValidators() {
   // `unicode: false` counts string length with .length, so the code needs no ajv runtime helper (every
   // length-limited field is ASCII: hex ids and cluster names).
   const ajv = new Ajv({ code: { source: true, esm: true }, strict: false, unicode: false, logger: false });
-  // Formats are inlined as regular expressions so the generated code imports nothing. date-time is RFC 3339
-  // §5.6; int32 is left to `type: integer` (a range check could only reject what Atlas sends).
-  ajv.addFormat("date-time", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:z|[+-]\d\d:\d\d)$/i);
+  // Formats are inlined so the generated code imports nothing (ajv-formats would be a runtime dependency).
+  // date-time is RFC 3339 §5.6 with each field in its range (month 01-12, day 01-31, hour 00-23, …; the
+  // days of each month are not checked). int32 becomes the equivalent minimum/maximum keywords below.
+  ajv.addFormat(
+    "date-time",
+    /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i,
+  );
   ajv.addFormat("int32", true);
-  ajv.addSchema({ $id: SPEC_ID, components: { schemas: spec.components.schemas }, pathParameters });
+  ajv.addSchema({
+    $id: SPEC_ID,
+    components: { schemas: withInt32Ranges(spec.components.schemas) },
+    pathParameters,
+  });
   const pathExports = {};
   for (const name of Object.keys(pathParameters).sort()) {
     pathExports[`validatePathParameter_${name}`] = `${SPEC_ID}#/pathParameters/${name}`;
@@ -55,4 +63,18 @@ export async function renderValidators() {
     { url: jobValidatorUrl, code: header + standaloneCode(ajv, jobExports) + "\n" },
     { url: pathParameterValidatorsUrl, code: header + standaloneCode(ajv, pathExports) + "\n" },
   ];
+}
+
+/** A copy of `schema` in which every `format: int32` integer also carries the int32 minimum and maximum. */
+function withInt32Ranges(schema) {
+  if (Array.isArray(schema)) return schema.map(withInt32Ranges);
+  if (schema === null || typeof schema !== "object") return schema;
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, withInt32Ranges(value)]),
+  );
+  if (copy.type === "integer" && copy.format === "int32") {
+    copy.minimum ??= -(2 ** 31);
+    copy.maximum ??= 2 ** 31 - 1;
+  }
+  return copy;
 }

@@ -25,8 +25,27 @@ describe("validateBackupExportJob", () => {
     ],
     ["a missing exportBucketId", { id: job.id }, "", "required"],
     ["an id that is not 24 hex digits", { ...job, id: "xyz" }, "/id", "minLength"],
+    [
+      "a count beyond int32",
+      { ...job, exportStatus: { totalCollections: 2 ** 31 } },
+      "/exportStatus/totalCollections",
+      "maximum",
+    ],
+    ["a date-time in month 13", { ...job, createdAt: "2025-13-04T09:42:00Z" }, "/createdAt", "format"],
+    ["a date-time at hour 24", { ...job, finishedAt: "2025-05-04T24:00:00Z" }, "/finishedAt", "format"],
   ])("names the JSON pointer and keyword for %s", (_name, value, pointer, keyword) => {
     expect(validateBackupExportJob(value)[0]).toMatchObject({ pointer, keyword });
+  });
+
+  it.each([
+    ["the largest int32 count", { ...job, exportStatus: { totalCollections: 2 ** 31 - 1 } }],
+    [
+      "a date-time with fractional seconds and an offset",
+      { ...job, createdAt: "2025-05-04T09:42:00.123+05:30" },
+    ],
+    ["a leap second", { ...job, createdAt: "2016-12-31T23:59:60Z" }],
+  ])("accepts %s", (_name, value) => {
+    expect(validateBackupExportJob(value)).toEqual([]);
   });
 });
 
