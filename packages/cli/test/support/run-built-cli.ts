@@ -15,7 +15,7 @@ export interface CliRun {
  * pipes, so the CLI sees no terminal.
  */
 export function runBuiltCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return run(process.execPath, [CLI_PATH, ...args], env);
+  return runProgram(process.execPath, [CLI_PATH, ...args], env);
 }
 
 /**
@@ -27,10 +27,15 @@ export function runBuiltCliOnTerminal(
   env: Record<string, string> = {},
 ): Promise<CliRun> {
   const command = [process.execPath, CLI_PATH, ...args].join(" ");
-  return run("script", ["--quiet", "--return", "--command", command, "/dev/null"], env);
+  return runProgram("script", ["--quiet", "--return", "--command", command, "/dev/null"], env);
 }
 
-function run(file: string, args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+/** Runs a program with only PATH and the given variables in its environment, collecting its output. */
+export function runProgram(
+  file: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       env: { PATH: process.env.PATH ?? "", ...env },
