@@ -1,7 +1,8 @@
+import type { AuthAnswer } from "./auth-scheme.js";
 import { AtlasAuthError } from "./atlas-auth-error.js";
 
 /** Turns Atlas's final 401 into an `AtlasAuthError`, reading `errorCode`/`detail` if the body has them. */
-export async function authFailure(response: Response, explanation: string): Promise<AtlasAuthError> {
+export async function authFailure(response: AuthAnswer, explanation: string): Promise<AtlasAuthError> {
   let errorCode: string | undefined;
   let detail: string | undefined;
   try {

@@ -1,8 +1,11 @@
 import type { Middleware } from "openapi-fetch";
-import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
+import { authMiddleware } from "./auth-middleware.js";
+import { AUTH_SCHEME, discardBody, type AuthScheme, type AuthTicket } from "./auth-scheme.js";
+import { AtlasValidationError } from "./atlas-validation-error.js";
 import { digestAuthorization, pickDigestChallenge, type DigestChallenge } from "./digest-challenge.js";
-import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
+import { assertCredentialsMayBeSent } from "./insecure-transport.js";
+import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
 
 /** Options of `digestAuth`: an Atlas programmatic API key. */
 export interface DigestAuthOptions {
@@ -17,11 +20,18 @@ export interface DigestAuthOptions {
 /** An openapi-fetch middleware that authenticates with an Atlas API key; `close()` is a no-op. */
 export type DigestAuthMiddleware = Middleware & { readonly scheme: "digest"; close(): Promise<void> };
 
-interface InFlight {
-  /** The request to sign again for the challenge's answer (an unsent copy when it has a body: read only once). */
-  original: Request;
+interface DigestTicket extends AuthTicket {
+  method: string;
+  /** The request-target the digest covers (`uri`, RFC 7616 §3.4): path and query. */
+  uri: string;
   /** Set on the one request that went out unsigned to fetch the first challenge. */
   releaseLeader?: () => void;
+}
+
+/** A nonce and the last `nc` sent with it. */
+interface NonceCounter {
+  challenge: DigestChallenge;
+  nc: number;
 }
 
 /**
@@ -43,33 +53,19 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   const credentials = { username: options.publicKey, password: options.privateKey };
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
 
-  let current: { challenge: DigestChallenge; nc: number } | undefined;
+  let current: NonceCounter | undefined;
   let firstChallenge: Promise<void> | undefined;
-  const inFlight = new Map<string, InFlight>();
 
-  const sign = (request: Request, challenge: { challenge: DigestChallenge; nc: number }): Request => {
-    const url = new URL(request.url);
+  const sign = (ticket: DigestTicket, counter: NonceCounter): string => {
     // nc is taken synchronously, so no two requests (concurrent or not) ever send the same count for a nonce
-    challenge.nc += 1;
-    // Set in place: the request is this call's own (or an unsent copy of it), and a copy per call would
-    // cost a new Request and an abort signal that follows the original.
-    request.headers.set(
-      "Authorization",
-      digestAuthorization(
-        challenge.challenge,
-        credentials,
-        request.method,
-        url.pathname + url.search,
-        challenge.nc,
-      ),
-    );
-    return request;
+    counter.nc += 1;
+    return digestAuthorization(counter.challenge, credentials, ticket.method, ticket.uri, counter.nc);
   };
 
   // Counters of recent nonces: a server may hand out the same nonce again (Apache derives it from the
   // second it was issued), and a nonce must never see an nc it has seen before.
-  const counters = new Map<string, { challenge: DigestChallenge; nc: number }>();
-  const adopt = (challenge: DigestChallenge) => {
+  const counters = new Map<string, NonceCounter>();
+  const adopt = (challenge: DigestChallenge): NonceCounter => {
     let entry = counters.get(challenge.nonce);
     if (entry) entry.challenge = challenge;
     else {
@@ -81,52 +77,55 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
     return entry;
   };
 
-  const middleware = {
-    scheme: "digest" as const,
-    async onRequest({ request, id }) {
-      assertCredentialsMayBeSent(
-        request.url,
-        allowInsecureHttp || insecureHttpAllowed.has(request),
-        "digestAuth",
-      );
-      if (!current && firstChallenge) await untilSettledOrAborted(firstChallenge, request.signal);
-      if (current) {
-        inFlight.set(id, { original: unsentCopy(request) });
-        return sign(request, current);
+  const ticketFor = (method: string, url: string): DigestTicket => {
+    const { pathname, search } = new URL(url);
+    const ticket: DigestTicket = { method, uri: pathname + search, authorization: undefined };
+    if (current) {
+      ticket.authorization = sign(ticket, current);
+      return ticket;
+    }
+    // No nonce yet: this request fetches the challenge; concurrent ones wait for it.
+    let resolveWaiters!: () => void;
+    const challengeArrived = new Promise<void>((resolve) => (resolveWaiters = resolve));
+    firstChallenge = challengeArrived;
+    let released = false;
+    ticket.releaseLeader = () => {
+      if (released) return;
+      released = true;
+      if (firstChallenge === challengeArrived) firstChallenge = undefined;
+      resolveWaiters();
+    };
+    return ticket;
+  };
+
+  const scheme: AuthScheme<DigestTicket> = {
+    name: "digestAuth",
+    authorize(target) {
+      assertCredentialsMayBeSent(target.url, allowInsecureHttp || target.allowInsecure, "digestAuth");
+      if (!current && firstChallenge) {
+        return untilSettledOrAborted(firstChallenge, target.signal).then(() =>
+          ticketFor(target.method, target.url),
+        );
       }
-      // No nonce yet: this request fetches the challenge; concurrent ones wait for it above.
-      let resolveWaiters!: () => void;
-      const challengeArrived = new Promise<void>((resolve) => (resolveWaiters = resolve));
-      firstChallenge = challengeArrived;
-      let released = false;
-      const releaseLeader = () => {
-        if (released) return;
-        released = true;
-        if (firstChallenge === challengeArrived) firstChallenge = undefined;
-        resolveWaiters();
-      };
-      inFlight.set(id, { original: unsentCopy(request), releaseLeader });
-      return undefined;
+      return ticketFor(target.method, target.url);
     },
-    async onResponse({ request, response, id, options: clientOptions }) {
-      const state = inFlight.get(id);
-      inFlight.delete(id);
+    async complete(ticket, answer, resend) {
       try {
-        if (response.status !== 401) return undefined;
-        let challenge = pickDigestChallenge(response.headers.get("WWW-Authenticate"));
-        if (!challenge) return undefined;
+        if (answer.status !== 401) return answer;
+        let challenge = pickDigestChallenge(answer.headers.get("WWW-Authenticate"));
+        if (!challenge) return answer;
         // One answer to a fresh challenge and one to a stale nonce per call: a wrong key never loops.
         let answeredFresh = false;
         let answeredStale = false;
-        let last = response;
+        let last = answer;
         while (challenge) {
           if (challenge.stale ? answeredStale : answeredFresh) break;
           if (challenge.stale) answeredStale = true;
           else answeredFresh = true;
           const next = adopt(challenge);
-          state?.releaseLeader?.();
-          await last.body?.cancel();
-          last = await clientOptions.fetch(sign(unsentCopy(state?.original ?? request), next));
+          ticket.releaseLeader?.();
+          await discardBody(last);
+          last = await resend(sign(ticket, next));
           if (last.status !== 401) return last;
           challenge = pickDigestChallenge(last.headers.get("WWW-Authenticate"));
         }
@@ -135,48 +134,29 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
           "Atlas rejected the API key (HTTP Digest): check the public and private key, and that the key may access this project (IP access list, role)",
         );
       } finally {
-        state?.releaseLeader?.();
+        ticket.releaseLeader?.();
       }
     },
-    onError({ id }) {
-      inFlight.get(id)?.releaseLeader?.();
-      inFlight.delete(id);
-      return undefined;
+    abandon(ticket) {
+      ticket.releaseLeader?.();
     },
     async close() {
       current = undefined;
       counters.clear();
     },
+  };
+
+  const middleware = {
+    scheme: "digest" as const,
+    [AUTH_SCHEME]: scheme,
+    ...authMiddleware(scheme, allowInsecureHttp),
+    close: scheme.close,
     toJSON() {
       return { scheme: "digest" };
     },
     [Symbol.for("nodejs.util.inspect.custom")]() {
       return "digestAuth { privateKey: [redacted] }";
     },
-  } satisfies Middleware & Record<string, unknown>;
+  };
   return middleware;
-}
-
-/**
- * A request that can be sent (again): a request without a body is reusable as it is; one with a body is
- * read once, so it needs a copy made before it goes out.
- */
-function unsentCopy(request: Request): Request {
-  if (request.body === null) return request;
-  const copy = request.clone();
-  if (insecureHttpAllowed.has(request)) insecureHttpAllowed.add(copy);
-  return copy;
-}
-
-/** Resolves when `promise` settles; rejects with the signal's reason if the caller aborts first. */
-function untilSettledOrAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, reject);
-  });
 }

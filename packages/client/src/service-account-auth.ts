@@ -4,9 +4,12 @@ import { AtlasAuthError } from "./atlas-auth-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
+import { authMiddleware } from "./auth-middleware.js";
+import { AUTH_SCHEME, discardBody, type AuthScheme, type AuthTicket } from "./auth-scheme.js";
 import { loadOAuth } from "./load-oauth.js";
-import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
+import { assertCredentialsMayBeSent } from "./insecure-transport.js";
 import { parseRetryAfter } from "./retry-delay.js";
+import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
 
 /** Options of `serviceAccountAuth`: an Atlas service account (OAuth 2.0 client credentials). */
 export interface ServiceAccountAuthOptions {
@@ -40,6 +43,13 @@ interface Token {
    * time (10 mints a minute, 100 live tokens); cleared by the first request it passes.
    */
   suspect?: boolean;
+}
+
+interface TokenTicket extends AuthTicket {
+  accessToken: string;
+  /** Where a replacement token is minted after a 401. */
+  endpoint: Endpoint;
+  signal: AbortSignal;
 }
 
 interface Endpoint {
@@ -92,8 +102,6 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   let token: Token | undefined;
   let minting: Promise<Token> | undefined;
   let lastEndpoint: Endpoint | undefined;
-  /** The token each in-flight request carries, and an unsent copy of it to authorize again after a 401. */
-  const tokenOf = new Map<string, { accessToken: string; original: Request }>();
 
   const server = (endpoint: Endpoint): OAuth.AuthorizationServer => {
     const tokenUrl = options.tokenUrl ?? `${endpoint.baseUrl}/api/oauth/token`;
@@ -173,53 +181,46 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
     return minting;
   };
 
-  // The header is set on the request openapi-fetch built for this call (it is this call's alone): a copy
-  // per call would cost a new Request and an abort signal that follows the original.
-  const authorize = (request: Request, accessToken: string): Request => {
-    request.headers.set("Authorization", `Bearer ${accessToken}`);
-    return request;
-  };
+  const ticketFor = (accessToken: string, endpoint: Endpoint, signal: AbortSignal): TokenTicket => ({
+    authorization: `Bearer ${accessToken}`,
+    accessToken,
+    endpoint,
+    signal,
+  });
 
-  const middleware = {
-    scheme: "serviceAccount" as const,
-    async onRequest({ request, id, options: clientOptions }) {
-      const allowInsecure = (options.allowInsecureHttp ?? false) || insecureHttpAllowed.has(request);
-      assertCredentialsMayBeSent(request.url, allowInsecure, "serviceAccountAuth");
-      const endpoint = { fetch: clientOptions.fetch, baseUrl: clientOptions.baseUrl, allowInsecure };
-      // Fast path: a cached token needs no promise and no abort listener.
+  const scheme: AuthScheme<TokenTicket> = {
+    name: "serviceAccountAuth",
+    authorize(target) {
+      const allowInsecure = (options.allowInsecureHttp ?? false) || target.allowInsecure;
+      assertCredentialsMayBeSent(target.url, allowInsecure, "serviceAccountAuth");
+      const endpoint = { fetch: target.fetch, baseUrl: target.baseUrl, allowInsecure };
       lastEndpoint = endpoint;
-      const cached = token && Date.now() < token.refreshAt ? token : undefined;
-      const { accessToken } = cached ?? (await raceSignal(getToken(endpoint), request.signal));
-      // A request without a body can be sent again as it is; one with a body needs an unsent copy.
-      tokenOf.set(id, { accessToken, original: request.body === null ? request : request.clone() });
-      return authorize(request, accessToken);
+      // Fast path: a cached token needs no promise and no abort listener.
+      if (token && Date.now() < token.refreshAt) return ticketFor(token.accessToken, endpoint, target.signal);
+      return untilSettledOrAborted(getToken(endpoint), target.signal).then((fresh) =>
+        ticketFor(fresh.accessToken, endpoint, target.signal),
+      );
     },
-    async onResponse({ request, response, id, options: clientOptions }) {
-      const sent = tokenOf.get(id);
-      tokenOf.delete(id);
-      if (sent === undefined) return undefined;
-      const used = sent.accessToken;
-      if (response.status !== 401) {
+    async complete(ticket, answer, resend) {
+      const used = ticket.accessToken;
+      if (answer.status !== 401) {
         if (token?.accessToken === used) token.suspect = false;
-        return undefined;
+        return answer;
       }
       if (token?.accessToken === used && token.suspect) {
-        throw await authFailure(response, REJECTED_FRESH_TOKEN);
+        throw await authFailure(answer, REJECTED_FRESH_TOKEN);
       }
       // Revoked or expired early: drop it (unless a concurrent call already replaced it) and re-mint once.
       if (token?.accessToken === used) token = undefined;
-      await response.body?.cancel();
-      const allowInsecure = (options.allowInsecureHttp ?? false) || insecureHttpAllowed.has(request);
-      const endpoint = { fetch: clientOptions.fetch, baseUrl: clientOptions.baseUrl, allowInsecure };
-      const { accessToken } = await raceSignal(getToken(endpoint), request.signal);
-      const retried = await clientOptions.fetch(authorize(sent.original, accessToken));
+      await discardBody(answer);
+      const { accessToken } = await untilSettledOrAborted(getToken(ticket.endpoint), ticket.signal);
+      const retried = await resend(`Bearer ${accessToken}`);
       if (retried.status !== 401) return retried;
       if (token?.accessToken === accessToken) token.suspect = true;
       throw await authFailure(retried, REJECTED_FRESH_TOKEN);
     },
-    onError({ id }) {
-      tokenOf.delete(id);
-      return undefined;
+    abandon() {
+      // A token is shared, not held per request: nothing to release.
     },
     async close() {
       await minting?.catch(() => undefined);
@@ -252,13 +253,20 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
         throw tokenEndpointError(oauth, error, response.status, undefined, as.revocation_endpoint!);
       }
     },
+  };
+
+  const middleware = {
+    scheme: "serviceAccount" as const,
+    [AUTH_SCHEME]: scheme,
+    ...authMiddleware(scheme, options.allowInsecureHttp ?? false),
+    close: scheme.close,
     toJSON() {
       return { scheme: "serviceAccount", clientId: options.clientId };
     },
     [Symbol.for("nodejs.util.inspect.custom")]() {
       return `serviceAccountAuth { clientId: ${JSON.stringify(options.clientId)}, clientSecret: [redacted] }`;
     },
-  } satisfies Middleware & Record<string, unknown>;
+  };
   return middleware;
 }
 
@@ -310,23 +318,4 @@ function tokenEndpointError(
       retryAfterMs,
     },
   );
-}
-
-/** Resolves with `promise`, or rejects with the signal's reason as soon as the caller aborts. */
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error as Error);
-      },
-    );
-  });
 }
