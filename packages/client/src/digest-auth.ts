@@ -77,9 +77,14 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
     return entry;
   };
 
+  // The request-target of the last URL signed: polling signs the same URL again and again.
+  let lastUri = { url: "", uri: "" };
   const ticketFor = (method: string, url: string): DigestTicket => {
-    const { pathname, search } = new URL(url);
-    const ticket: DigestTicket = { method, uri: pathname + search, authorization: undefined };
+    if (lastUri.url !== url) {
+      const { pathname, search } = new URL(url);
+      lastUri = { url, uri: pathname + search };
+    }
+    const ticket: DigestTicket = { method, uri: lastUri.uri, authorization: undefined };
     if (current) {
       ticket.authorization = sign(ticket, current);
       return ticket;

@@ -1,6 +1,14 @@
 import type { ApiError, BackupExportJob } from "@atlas-export/types";
 import { AtlasApiError } from "./atlas-api-error.js";
 import { AtlasAuthError } from "./atlas-auth-error.js";
+import type { HeaderReader } from "./auth-scheme.js";
+
+/** What is read of an answer here: a `Response`, or the client's own already-read `TransportAnswer`. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly url: string;
+  readonly headers: HeaderReader;
+}
 
 const SNIPPET_LENGTH = 200;
 
@@ -9,7 +17,7 @@ function snippetOf(text: string): string {
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
 }
 
-function headersOf(response: Response): Record<string, string> {
+function headersOf(response: ResponseLike): Record<string, string> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     // Cookies can identify a session; nothing in an error needs them.
@@ -27,7 +35,7 @@ function isApiError(value: unknown): value is ApiError {
 }
 
 /** The error for a non-2xx status, from an Atlas `ApiError` body when there is one. */
-function errorFor(status: number, body: unknown, response: Response): AtlasApiError | AtlasAuthError {
+function errorFor(status: number, body: unknown, response: ResponseLike): AtlasApiError | AtlasAuthError {
   const headers = headersOf(response);
   if (status === 401) {
     const code = isApiError(body) ? body.errorCode : "UNAUTHORIZED";
@@ -55,12 +63,12 @@ function errorFor(status: number, body: unknown, response: Response): AtlasApiEr
 }
 
 /**
- * Turns what openapi-fetch read (with `parseAs: "text"`) into a job or an error. Never lets a
+ * Turns an answer (its text when successful, its parsed or raw error body otherwise) into a job or an error. Never lets a
  * `SyntaxError` escape: HTML from a proxy, an empty or truncated body become an `AtlasApiError` with a
  * snippet. Media types with parameters (`;charset=utf-8`) are fine because the text is parsed here.
  */
 export function interpretResponse(
-  response: Response,
+  response: ResponseLike,
   data: string | undefined,
   error: unknown,
   envelope: boolean,
@@ -75,7 +83,7 @@ export function interpretResponse(
       message: `${response.status} REDIRECT: Atlas redirected to ${where}; redirects are not followed so credentials stay with ${new URL(response.url || "http://unknown").origin} — check baseUrl`,
     });
   }
-  if (!response.ok) throw errorFor(response.status, error, response);
+  if (response.status < 200 || response.status >= 300) throw errorFor(response.status, error, response);
   let body: unknown;
   try {
     body = JSON.parse(data ?? "");

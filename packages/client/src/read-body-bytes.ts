@@ -1,4 +1,5 @@
 import { AtlasApiError } from "./atlas-api-error.js";
+import type { HeaderReader } from "./auth-scheme.js";
 
 /** errorCode of the `AtlasApiError` for a body cut off mid-transfer; retried like a connection error. */
 export const TRUNCATED_RESPONSE = "TRUNCATED_RESPONSE";
@@ -6,9 +7,33 @@ export const TRUNCATED_RESPONSE = "TRUNCATED_RESPONSE";
 const SNIPPET_LENGTH = 200;
 
 /**
+ * The error for a body whose connection closed before its end: the status and a snippet of what did
+ * arrive, instead of a bare `TypeError: terminated` or `Error: aborted`.
+ */
+export function truncatedResponse(
+  status: number,
+  responseHeaders: HeaderReader,
+  chunks: readonly Uint8Array[],
+  received: number,
+): AtlasApiError {
+  const partial = new TextDecoder().decode(Buffer.concat(chunks)).replace(/\s+/g, " ");
+  const expected = responseHeaders.get("Content-Length");
+  const headers: Record<string, string> = {};
+  responseHeaders.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  return new AtlasApiError({
+    status,
+    errorCode: TRUNCATED_RESPONSE,
+    headers,
+    snippet: partial.length > SNIPPET_LENGTH ? `${partial.slice(0, SNIPPET_LENGTH)}…` : partial,
+    message: `${status} ${TRUNCATED_RESPONSE}: the connection closed after ${received}${expected ? ` of ${expected}` : ""} bytes of the body: ${JSON.stringify(partial.slice(0, SNIPPET_LENGTH))}`,
+  });
+}
+
+/**
  * Reads the whole body of `response` before anyone parses it. A connection that drops mid-body (a
- * truncated transfer) becomes an `AtlasApiError` with the status and a snippet of what did arrive, instead
- * of a bare `TypeError: terminated`.
+ * truncated transfer) becomes a `TRUNCATED_RESPONSE` `AtlasApiError`.
  */
 export async function readBodyBytes(response: Response, signal: AbortSignal): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
@@ -25,19 +50,7 @@ export async function readBodyBytes(response: Response, signal: AbortSignal): Pr
   } catch (error) {
     // A timeout or the caller's abort is not a truncation: let the caller's classification see it.
     if (signal.aborted) throw error;
-    const partial = new TextDecoder().decode(Buffer.concat(chunks)).replace(/\s+/g, " ");
-    const expected = response.headers.get("Content-Length");
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") headers[name] = value;
-    });
-    throw new AtlasApiError({
-      status: response.status,
-      errorCode: TRUNCATED_RESPONSE,
-      headers,
-      snippet: partial.length > SNIPPET_LENGTH ? `${partial.slice(0, SNIPPET_LENGTH)}…` : partial,
-      message: `${response.status} ${TRUNCATED_RESPONSE}: the connection closed after ${received}${expected ? ` of ${expected}` : ""} bytes of the body: ${JSON.stringify(partial.slice(0, SNIPPET_LENGTH))}`,
-    });
+    throw truncatedResponse(response.status, response.headers, chunks, received);
   }
   // A small answer arrives in one chunk: no copy needed.
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);

@@ -7,6 +7,8 @@ export interface SeenRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The client's port: requests on one keep-alive connection share it. */
+  remotePort: number;
 }
 
 export interface TestServer {
@@ -31,6 +33,7 @@ export async function startServer(
         url: req.url ?? "/",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        remotePort: req.socket.remotePort ?? 0,
       };
       requests.push(seen);
       Promise.resolve(handle(seen, res)).catch((error: unknown) => {

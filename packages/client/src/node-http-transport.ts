@@ -1,0 +1,91 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { HeaderReader } from "./auth-scheme.js";
+import { truncatedResponse } from "./read-body-bytes.js";
+import { transportAnswer, type Transport } from "./transport.js";
+
+/** Response headers as node:http parsed them (names lower-cased), read through the `Headers` methods used. */
+class IncomingHeaders implements HeaderReader {
+  constructor(private readonly raw: IncomingHttpHeaders) {}
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of Object.entries(this.raw)) {
+      if (value !== undefined) callback(Array.isArray(value) ? value.join(", ") : value, name);
+    }
+  }
+}
+
+/** The last URL asked for, parsed: polling asks for the same job again and again. */
+let last: { url: string; target: RequestTarget } | undefined;
+
+interface RequestTarget {
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+function requestTarget(url: string): RequestTarget {
+  if (last?.url === url) return last.target;
+  const parsed = new URL(url);
+  const target = {
+    protocol: parsed.protocol,
+    // node:http wants an IPv6 literal without its brackets
+    hostname: parsed.hostname.replace(/^\[|\]$/g, ""),
+    port: parsed.port,
+    path: parsed.pathname + parsed.search,
+  };
+  last = { url, target };
+  return target;
+}
+
+/**
+ * The default transport on Node.js: one GET over node:http or node:https through Node's global agents
+ * (keep-alive since Node 19). It builds no WHATWG `Request`, `Response` or stream per call, which is where
+ * `fetch` spends most of its time on a small JSON answer (packages/bench row 1 and 2). Redirects are
+ * never followed (node:http does not follow them), so credentials stay with the API's origin.
+ */
+export const nodeHttpTransport: Transport = (url, headers, signal) =>
+  new Promise((resolve, reject) => {
+    const target = requestTarget(url);
+    const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const request = send({ ...target, method: "GET", headers, signal }, (response) => {
+      const status = response.statusCode ?? 0;
+      const chunks: Buffer[] = [];
+      let received = 0;
+      let ended = false;
+      const fail = (error: unknown) => {
+        if (ended) return;
+        ended = true;
+        // A timeout or the caller's abort is not a truncation: let the caller's classification see it.
+        reject(
+          signal.aborted
+            ? error
+            : truncatedResponse(status, new IncomingHeaders(response.headers), chunks, received),
+        );
+      };
+      response.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        received += chunk.byteLength;
+      });
+      response.on("end", () => {
+        if (ended) return;
+        ended = true;
+        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        resolve(transportAnswer(status, url, new IncomingHeaders(response.headers), bytes));
+      });
+      response.on("error", fail);
+      // A connection closed mid-body may end the message without an error event: it never reaches "end".
+      // (The error is made only then: building one, with its stack, on every call is measurable.)
+      response.on("close", () => {
+        if (!ended) fail(new Error("the connection closed before the end of the body"));
+      });
+    });
+    request.on("error", reject);
+    request.end();
+  });
