@@ -1,5 +1,6 @@
 // Child process of benchmark 5 (run with --expose-gc): makes calls with one contender against the server
 // whose URL it is given and prints heap and RSS after 100 and after 10,000 calls as JSON.
+import { getHeapSpaceStatistics } from "node:v8";
 import { ATLAS_MEDIA_TYPE, createAtlasClient, serviceAccountAuth } from "@atlas-export/client";
 import { benchCredentials } from "./bench-credentials.js";
 import { digestContenders } from "./digest-contenders.js";
@@ -9,6 +10,12 @@ import { mintToken } from "./mint-token.js";
 export interface MemorySample {
   heapUsed: number;
   rss: number;
+  /**
+   * Bytes V8 has reserved for its young generation (`new_space`). V8 doubles it, up to a fixed cap
+   * (`--max-semi-space-size`), once enough bytes have survived scavenges since the last growth: any process
+   * that allocates long enough reaches the cap, and RSS grows by the difference.
+   */
+  youngGeneration: number;
 }
 
 const [name, baseUrl, totalArg] = process.argv.slice(2);
@@ -53,7 +60,9 @@ async function sample(): Promise<MemorySample> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const { heapUsed, rss } = process.memoryUsage();
-  return { heapUsed, rss };
+  const youngGeneration =
+    getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0;
+  return { heapUsed, rss, youngGeneration };
 }
 
 const call = await makeCall();
