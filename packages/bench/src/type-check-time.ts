@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { median } from "./median.js";
 import { repoPaths } from "./repo-paths.js";
 import { timeCommand } from "./time-command.js";
@@ -6,8 +6,8 @@ import { timeCommand } from "./time-command.js";
 export interface TypeCheckTime {
   /** Median wall time of `tsc --noEmit`, Node start-up included: what a developer or CI waits. */
   wallMs: number;
-  /** Slowest minus fastest wall time: how far apart runs of the same program land on this machine now. */
-  wallSpreadMs: number;
+  /** Every run's wall time, in round order: runs of different projects in the same round can be paired. */
+  wallRunsMs: number[];
   /** Median of tsc's own "Total time" (parse, bind, check). */
   compilerMs: number;
   /** Median of tsc's "Memory used". */
@@ -32,48 +32,63 @@ function count(output: string, name: string): number {
   return Number(match[1]);
 }
 
-/**
- * Type-checks the project in `dir` `runs` times with the workspace's TypeScript; any type error is an
- * error naming it, never a figure.
- */
-export async function typeCheckTime(dir: string, runs = 5): Promise<TypeCheckTime> {
+interface TscRun {
+  wallMs: number;
+  stdout: string;
+}
+
+/** One `tsc --noEmit --extendedDiagnostics` of the project in `dir`; a type error is an error naming it. */
+async function runTsc(dir: string): Promise<TscRun> {
   const tsc = join(repoPaths.bench, "node_modules/typescript/bin/tsc");
-  const wall: number[] = [];
-  const compiler: number[] = [];
-  const memory: number[] = [];
-  const check: number[] = [];
-  let types = 0;
-  let instantiations = 0;
-  for (let run = 0; run < runs; run += 1) {
-    // tsc exits 1 or 2 on type errors; they are reported below with tsc's own messages, which come before
-    // the diagnostics in stdout (timeCommand's error would show only the end of it).
-    const { ms, stdout, exitCode } = await timeCommand(
-      process.execPath,
-      [tsc, "-p", "tsconfig.json", "--noEmit", "--extendedDiagnostics"],
-      { cwd: dir, okExitCodes: [0, 1, 2] },
+  // tsc exits 1 or 2 on type errors; they are reported below with tsc's own messages, which come before
+  // the diagnostics in stdout (timeCommand's error would show only the end of it).
+  const { ms, stdout, exitCode } = await timeCommand(
+    process.execPath,
+    [tsc, "-p", "tsconfig.json", "--noEmit", "--extendedDiagnostics"],
+    { cwd: dir, okExitCodes: [0, 1, 2] },
+  );
+  // A program that does not compile measures nothing a consumer would pay, so there is no figure for it.
+  // The folder's name (e.g. types-only-full) and the errors come first: a "not run" row keeps 160 characters.
+  if (exitCode !== 0) {
+    const errors = stdout.split("\n").filter((line) => line.includes("error TS"));
+    throw new Error(
+      `@atlas-export/bench: ${basename(dir)} does not type-check (tsc exited ${exitCode}): ` +
+        (errors.length > 0 ? errors.join("; ") : stdout.trim().slice(0, 600)),
     );
-    // A program that does not compile measures nothing a consumer would pay, so there is no figure for it.
-    if (exitCode !== 0) {
-      const errors = stdout.split("\n").filter((line) => line.includes("error TS"));
-      throw new Error(
-        `@atlas-export/bench: the consumer in ${dir} does not type-check (tsc exited ${exitCode}): ` +
-          (errors.length > 0 ? errors.join("; ") : stdout.trim().slice(0, 600)),
-      );
-    }
-    wall.push(ms);
-    compiler.push(diagnostic(stdout, "Total time"));
-    memory.push(diagnostic(stdout, "Memory used"));
-    check.push(diagnostic(stdout, "Check time"));
-    types = count(stdout, "Types");
-    instantiations = count(stdout, "Instantiations");
   }
+  return { wallMs: ms, stdout };
+}
+
+function summarize(runs: readonly TscRun[]): TypeCheckTime {
+  const last = runs.at(-1)?.stdout ?? "";
   return {
-    wallMs: median(wall),
-    wallSpreadMs: Math.max(...wall) - Math.min(...wall),
-    compilerMs: median(compiler),
-    memoryBytes: median(memory),
-    checkMs: median(check),
-    types,
-    instantiations,
+    wallMs: median(runs.map((run) => run.wallMs)),
+    wallRunsMs: runs.map((run) => run.wallMs),
+    compilerMs: median(runs.map((run) => diagnostic(run.stdout, "Total time"))),
+    memoryBytes: median(runs.map((run) => diagnostic(run.stdout, "Memory used"))),
+    checkMs: median(runs.map((run) => diagnostic(run.stdout, "Check time"))),
+    types: count(last, "Types"),
+    instantiations: count(last, "Instantiations"),
   };
+}
+
+/**
+ * Type-checks each project (name → folder) `runs` times with the workspace's TypeScript, in rounds: every
+ * project once per round. On a shared machine the load drifts over a minute; taking turns puts that drift on
+ * every project alike instead of on whichever one happened to run during it. Any type error is an error
+ * naming it, never a figure.
+ */
+export async function typeCheckTime<Name extends string>(
+  dirs: Readonly<Record<Name, string>>,
+  runs = 5,
+): Promise<Record<Name, TypeCheckTime>> {
+  const projects = Object.entries(dirs) as [Name, string][];
+  const results = new Map<Name, TscRun[]>(projects.map(([name]) => [name, []]));
+  for (let round = 0; round < runs; round += 1) {
+    for (const [name, dir] of projects) results.get(name)?.push(await runTsc(dir));
+  }
+  return Object.fromEntries(projects.map(([name]) => [name, summarize(results.get(name) ?? [])])) as Record<
+    Name,
+    TypeCheckTime
+  >;
 }

@@ -24,8 +24,10 @@ describe("type-check consumers", () => {
     async () => {
       await writeConsumerProject(join(tmp, "types-only"), typesOnlyConsumer("@atlas-export/types"));
       await writeConsumerProject(join(tmp, "empty"));
-      const consumer = await typeCheckTime(join(tmp, "types-only"), 1);
-      const empty = await typeCheckTime(join(tmp, "empty"), 1);
+      const { consumer, empty } = await typeCheckTime(
+        { consumer: join(tmp, "types-only"), empty: join(tmp, "empty") },
+        1,
+      );
       // More types than the empty program: the import was resolved and checked, not silently `any`.
       expect(consumer.types).toBeGreaterThan(empty.types);
       expect(consumer.instantiations).toBe(0);
@@ -37,7 +39,7 @@ describe("type-check consumers", () => {
     "compiles the openapi-fetch consumer against @atlas-export/types with no errors",
     async () => {
       await writeConsumerProject(join(tmp, "openapi-fetch"), openapiFetchConsumer("@atlas-export/types"));
-      const consumer = await typeCheckTime(join(tmp, "openapi-fetch"), 1);
+      const { consumer } = await typeCheckTime({ consumer: join(tmp, "openapi-fetch") }, 1);
       expect(consumer.instantiations).toBeGreaterThan(0);
     },
     tscTimeout,
@@ -47,8 +49,8 @@ describe("type-check consumers", () => {
     "refuses to time a consumer that does not type-check, quoting tsc's error",
     async () => {
       await writeConsumerProject(join(tmp, "broken"), 'export const count: number = "three";\n');
-      await expect(typeCheckTime(join(tmp, "broken"), 1)).rejects.toThrow(
-        /does not type-check \(tsc exited \d\): .*error TS2322/,
+      await expect(typeCheckTime({ broken: join(tmp, "broken") }, 1)).rejects.toThrow(
+        /broken does not type-check \(tsc exited \d\): consumer\.ts.*error TS2322/,
       );
     },
     tscTimeout,
