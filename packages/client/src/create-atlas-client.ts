@@ -1,6 +1,6 @@
 import type { BackupExportJob, GetBackupExportJobParams, paths } from "@atlas-export/types";
 import type { SchemaViolation } from "@atlas-export/types/validators";
-import openapiFetchDefault, { type Client, type Middleware } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import { abortableSleep } from "./abortable-sleep.js";
 import { AtlasAbortError } from "./atlas-abort-error.js";
 import { AtlasApiError } from "./atlas-api-error.js";
@@ -13,6 +13,7 @@ import { authSchemeOf } from "./auth-scheme.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
 import { interpretResponse } from "./interpret-response.js";
+import { lazyOpenapiClient } from "./lazy-openapi-client.js";
 import { nodeHttpTransport } from "./node-http-transport.js";
 import { pathSerializer } from "./path-serializer.js";
 import { readBodyBytes, TRUNCATED_RESPONSE } from "./read-body-bytes.js";
@@ -83,13 +84,6 @@ export interface AtlasClient {
   /** Releases credentials: revokes a cached service-account token. */
   close(): Promise<void>;
 }
-
-// openapi-fetch's CommonJS build sets `exports.default = createClient`; the CJS build of this package
-// imports it with Node's interop, where the default import is the whole `module.exports` object.
-const createClient: typeof openapiFetchDefault =
-  typeof openapiFetchDefault === "function"
-    ? openapiFetchDefault
-    : (openapiFetchDefault as unknown as { default: typeof openapiFetchDefault }).default;
 
 /** The versioned media type of the 2023-01-01 Atlas Admin API (GUIDE §4). */
 export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
@@ -218,7 +212,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
     return resolved.fetch(request);
   };
 
-  const raw = createClient<paths>({
+  const raw = lazyOpenapiClient({
     baseUrl: resolved.baseUrl,
     fetch: transport,
     headers: { Accept: ATLAS_MEDIA_TYPE },

@@ -1,14 +1,10 @@
-import type * as OAuth from "oauth4webapi";
 import type { Middleware } from "openapi-fetch";
-import { AtlasAuthError } from "./atlas-auth-error.js";
-import { AtlasConnectionError } from "./atlas-connection-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
 import { authMiddleware } from "./auth-middleware.js";
 import { AUTH_SCHEME, discardBody, type AuthScheme, type AuthTicket } from "./auth-scheme.js";
-import { loadOAuth } from "./load-oauth.js";
+import { loadTokenEndpoint } from "./load-token-endpoint.js";
 import { assertCredentialsMayBeSent } from "./insecure-transport.js";
-import { parseRetryAfter } from "./retry-delay.js";
 import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
 
 /** Options of `serviceAccountAuth`: an Atlas service account (OAuth 2.0 client credentials). */
@@ -60,14 +56,13 @@ interface Endpoint {
 
 const defaults = {
   refreshBeforeExpiryMs: 60_000,
-  tokenRequestTimeoutMs: 30_000,
 } satisfies Record<string, number>;
 
 /**
  * Service-account authentication (OAuth 2.0 client credentials, RFC 6749 §4.4) as an openapi-fetch
  * `Middleware`. One token is minted and shared by every concurrent call (the token endpoint allows 10
  * requests a minute and 100 live tokens per account), refreshed shortly before it expires, and dropped and
- * re-minted once when Atlas answers 401 for it. Token requests and responses go through oauth4webapi.
+ * re-minted once when Atlas answers 401 for it. Token requests and responses go through oauth4webapi (see token-endpoint.ts).
  */
 export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceAccountAuthMiddleware {
   for (const key of ["clientId", "clientSecret"] as const) {
@@ -89,78 +84,32 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       );
     }
   }
-  const client: OAuth.Client = { client_id: options.clientId };
   // GUIDE §4: Atlas expects `Basic base64(clientId:clientSecret)` exactly. oauth4webapi's ClientSecretBasic
   // form-encodes both first (RFC 6749 §2.3.1), turning the `_` of every Atlas client id into `%5F`, which
   // only a strictly conforming server decodes; the raw pair is what Atlas and its SDKs send.
   const basic = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`, "utf8").toString("base64")}`;
-  const clientAuth: OAuth.ClientAuth = (_as, _client, _body, headers) => {
-    headers.set("authorization", basic);
-  };
   const refreshBeforeExpiryMs = options.refreshBeforeExpiryMs ?? defaults.refreshBeforeExpiryMs;
 
   let token: Token | undefined;
   let minting: Promise<Token> | undefined;
   let lastEndpoint: Endpoint | undefined;
 
-  const server = (endpoint: Endpoint): OAuth.AuthorizationServer => {
-    const tokenUrl = options.tokenUrl ?? `${endpoint.baseUrl}/api/oauth/token`;
-    return {
-      issuer: new URL(tokenUrl).origin,
-      token_endpoint: tokenUrl,
-      revocation_endpoint: options.revokeUrl ?? `${endpoint.baseUrl}/api/oauth/revoke`,
-    };
-  };
-
-  const requestOptions = (oauth: Awaited<ReturnType<typeof loadOAuth>>, endpoint: Endpoint) => ({
-    [oauth.customFetch]: (url: string, init: RequestInit) => endpoint.fetch(new Request(url, init)),
-    // The HTTPS rule is ours (assertCredentialsMayBeSent): loopback test servers speak plain HTTP.
-    [oauth.allowInsecureRequests]: true,
-    signal: AbortSignal.timeout(defaults.tokenRequestTimeoutMs),
+  const tokenEndpoint = (endpoint: Endpoint) => ({
+    clientId: options.clientId,
+    basic,
+    tokenUrl: options.tokenUrl ?? `${endpoint.baseUrl}/api/oauth/token`,
+    revokeUrl: options.revokeUrl ?? `${endpoint.baseUrl}/api/oauth/revoke`,
+    fetch: endpoint.fetch,
   });
 
   const mint = async (endpoint: Endpoint): Promise<Token> => {
-    const as = server(endpoint);
-    assertCredentialsMayBeSent(
-      as.token_endpoint!,
-      endpoint.allowInsecure,
-      "serviceAccountAuth token endpoint",
-    );
-    const oauth = await loadOAuth();
-    let response: Response;
-    try {
-      response = await oauth.clientCredentialsGrantRequest(
-        as,
-        client,
-        clientAuth,
-        {},
-        requestOptions(oauth, endpoint),
-      );
-    } catch (error) {
-      throw new AtlasConnectionError(
-        `service account: could not reach the token endpoint ${as.token_endpoint}: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-    const status = response.status;
-    const retryAfterMs = parseRetryAfter(response.headers.get("Retry-After"));
-    try {
-      const answer = await oauth.processClientCredentialsResponse(as, client, response);
-      if (answer.token_type !== "bearer") {
-        throw new AtlasAuthError(
-          `service account: the token endpoint returned token_type "${answer.token_type}", expected "Bearer"`,
-          { status },
-        );
-      }
-      const lifetimeMs = (answer.expires_in ?? 3600) * 1000;
-      return {
-        accessToken: answer.access_token,
-        refreshAt: Date.now() + lifetimeMs - Math.min(refreshBeforeExpiryMs, lifetimeMs / 2),
-      };
-    } catch (error) {
-      if (error instanceof AtlasAuthError) throw error;
-      throw tokenEndpointError(oauth, error, status, retryAfterMs, as.token_endpoint!);
-    }
+    const target = tokenEndpoint(endpoint);
+    assertCredentialsMayBeSent(target.tokenUrl, endpoint.allowInsecure, "serviceAccountAuth token endpoint");
+    const { accessToken, lifetimeMs } = await (await loadTokenEndpoint()).requestToken(target);
+    return {
+      accessToken,
+      refreshAt: Date.now() + lifetimeMs - Math.min(refreshBeforeExpiryMs, lifetimeMs / 2),
+    };
   };
 
   const getToken = (endpoint: Endpoint): Promise<Token> => {
@@ -228,30 +177,13 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       const endpoint = lastEndpoint;
       token = undefined;
       if (!revoking || !endpoint) return;
-      const as = server(endpoint);
+      const target = tokenEndpoint(endpoint);
       assertCredentialsMayBeSent(
-        as.revocation_endpoint!,
+        target.revokeUrl,
         endpoint.allowInsecure,
         "serviceAccountAuth revoke endpoint",
       );
-      const oauth = await loadOAuth();
-      let response: Response;
-      try {
-        response = await oauth.revocationRequest(as, client, clientAuth, revoking.accessToken, {
-          ...requestOptions(oauth, endpoint),
-          additionalParameters: { token_type_hint: "access_token" },
-        });
-      } catch (error) {
-        throw new AtlasConnectionError(
-          `service account: could not reach the revoke endpoint ${as.revocation_endpoint}: ${(error as Error).message}`,
-          { cause: error },
-        );
-      }
-      try {
-        await oauth.processRevocationResponse(response);
-      } catch (error) {
-        throw tokenEndpointError(oauth, error, response.status, undefined, as.revocation_endpoint!);
-      }
+      await (await loadTokenEndpoint()).revokeToken(target, revoking.accessToken);
     },
   };
 
@@ -272,50 +204,3 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
 
 const REJECTED_FRESH_TOKEN =
   "Atlas rejected a freshly minted service-account token: check that the service account may access this project (role, IP access list)";
-
-const hints: Record<number, string> = {
-  400: "check clientId and clientSecret",
-  401: "check clientId and clientSecret",
-  403: "the service account may be disabled or already hold its maximum of 100 live tokens",
-  429: "the token endpoint allows 10 requests a minute",
-};
-
-/** A clear `AtlasAuthError` from whatever oauth4webapi reported about a token or revoke response. */
-function tokenEndpointError(
-  oauth: Awaited<ReturnType<typeof loadOAuth>>,
-  error: unknown,
-  status: number,
-  retryAfterMs: number | undefined,
-  url: string,
-) {
-  let code: string | undefined;
-  let description: string | undefined;
-  if (error instanceof oauth.ResponseBodyError) {
-    code = error.error;
-    description = error.error_description;
-  } else if (error instanceof oauth.WWWAuthenticateChallengeError) {
-    code = error.cause[0]?.parameters.error ?? "invalid_client";
-  }
-  const hint =
-    hints[status] ??
-    (status >= 500
-      ? "the token endpoint failed; try again later"
-      : status === 200
-        ? ""
-        : "unexpected status");
-  const what =
-    code !== undefined
-      ? `${code}${description ? `: ${description}` : ""}`
-      : status === 200
-        ? `unusable token response (${(error as Error).message})`
-        : "response is not an OAuth error (not JSON or unexpected shape)";
-  const wait = retryAfterMs !== undefined ? `; retry after ${Math.ceil(retryAfterMs / 1000)} s` : "";
-  return new AtlasAuthError(
-    `service account: ${url} answered ${status} ${what}${hint ? ` — ${hint}` : ""}${wait}`,
-    {
-      status,
-      errorCode: code,
-      retryAfterMs,
-    },
-  );
-}

@@ -1,3 +1,4 @@
+import type { Middleware } from "openapi-fetch";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AtlasApiError,
@@ -53,6 +54,27 @@ describe("createAtlasClient", () => {
     );
     expect(data?.exportBucketId).toBe(job().exportBucketId);
     expect(server.requests[0]!.headers["user-agent"]).toMatch(/^atlas-export\//);
+  });
+
+  it("attaches middleware registered on raw before its first request, in order, and detaches ejected ones", async () => {
+    const server = await serve((request, res) => sendJson(res, 200, { seen: request.headers["x-trace"] }));
+    const atlas = createAtlasClient({ baseUrl: server.url });
+    const tag = (value: string): Middleware => ({
+      onRequest({ request }) {
+        request.headers.set("X-Trace", [request.headers.get("X-Trace"), value].filter(Boolean).join(","));
+        return request;
+      },
+    });
+    const first = tag("first");
+    const dropped = tag("dropped");
+    atlas.raw.use(first, dropped, tag("second"));
+    atlas.raw.eject(dropped);
+    const path = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}" as const;
+    const { data } = await atlas.raw.GET(path, { params: { path: ids } });
+    expect(data).toEqual({ seen: "first,second" });
+    atlas.raw.eject(first);
+    const again = await atlas.raw.GET(path, { params: { path: ids } });
+    expect(again.data).toEqual({ seen: "second" });
   });
 
   it.each([

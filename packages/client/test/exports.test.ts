@@ -52,6 +52,33 @@ describe("the built package (dist)", () => {
     }
   });
 
+  it("loads openapi-fetch for atlas.raw in the CommonJS build too", async () => {
+    const cjs = createRequire(import.meta.url)(
+      "@atlas-export/client",
+    ) as typeof import("@atlas-export/client");
+    const server = await startServer((_request, response) => {
+      response.setHeader("Content-Type", "application/vnd.atlas.2023-01-01+json");
+      response.end(JSON.stringify({ id: "32b6e34b3d91647abb20e7b8" }));
+    });
+    try {
+      const { data, response } = await cjs
+        .createAtlasClient({ baseUrl: server.url })
+        .raw.GET("/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}", {
+          params: {
+            path: {
+              groupId: "32b6e34b3d91647abb20e7b8",
+              clusterName: "C0",
+              exportId: "32b6e34b3d91647abb20e7b8",
+            },
+          },
+        });
+      expect(response.status).toBe(200);
+      expect(data).toEqual({ id: "32b6e34b3d91647abb20e7b8" });
+    } finally {
+      await server.close();
+    }
+  });
+
   it("writes its real version into the User-Agent", async () => {
     const { CLIENT_VERSION } = (await import("@atlas-export/client")) as { CLIENT_VERSION: string };
     const { version } = createRequire(import.meta.url)("@atlas-export/client/package.json") as {
