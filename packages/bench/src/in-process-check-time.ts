@@ -1,0 +1,68 @@
+import { performance } from "node:perf_hooks";
+import { join } from "node:path";
+import ts from "typescript";
+
+/**
+ * Type-checks each project (name → folder with a tsconfig.json) in this process with the TypeScript API, in
+ * `rounds` rounds (every project once per round), and returns each project's times in round order.
+ * One check is what `tsc --noEmit` does after start-up: a fresh program, then every pre-emit diagnostic.
+ * The standard library's files (lib.*.d.ts) are parsed and bound once and shared by every program, as an
+ * editor or `tsc --watch` shares them; everything else, the types under test included, is read and parsed
+ * again each time. Without Node's start-up and the library's parse (about 900 ms that vary by ±100 ms from
+ * run to run), what a consumer's imports add stands out from the noise. Any diagnostic is an error.
+ */
+export function inProcessCheckTimes(
+  projects: Record<string, string>,
+  rounds: number,
+): Record<string, number[]> {
+  const libFiles = new Map<string, ts.SourceFile>();
+  const configs = Object.entries(projects).map(([name, dir]) => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      join(dir, "tsconfig.json"),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(
+            `@atlas-export/bench: ${name}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`,
+          );
+        },
+      },
+    );
+    if (parsed === undefined) throw new Error(`@atlas-export/bench: ${name}: no tsconfig.json in ${dir}`);
+    const host = ts.createCompilerHost(parsed.options);
+    const readSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      if (!/[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(fileName)) {
+        return readSourceFile(fileName, languageVersion, onError, shouldCreate);
+      }
+      let file = libFiles.get(fileName);
+      if (file === undefined) {
+        file = readSourceFile(fileName, languageVersion, onError, shouldCreate);
+        if (file !== undefined) libFiles.set(fileName, file);
+      }
+      return file;
+    };
+    return { name, parsed, host };
+  });
+  const times: Record<string, number[]> = Object.fromEntries(configs.map(({ name }) => [name, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const { name, parsed, host } of configs) {
+      const started = performance.now();
+      const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host });
+      const diagnostics = ts.getPreEmitDiagnostics(program);
+      times[name]!.push(performance.now() - started);
+      if (diagnostics.length > 0) {
+        throw new Error(
+          `@atlas-export/bench: ${name} does not type-check: ` +
+            ts.formatDiagnostics(diagnostics.slice(0, 5), {
+              getCanonicalFileName: (fileName) => fileName,
+              getCurrentDirectory: () => projects[name]!,
+              getNewLine: () => "; ",
+            }),
+        );
+      }
+    }
+  }
+  return times;
+}
