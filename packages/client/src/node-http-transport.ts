@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { HeaderReader } from "./auth-scheme.js";
 import { truncatedResponse } from "./read-body-bytes.js";
-import { transportAnswer, type Transport } from "./transport.js";
+import { transportAnswer, type Transport, type TransportAnswer } from "./transport.js";
 
 /** Response headers as node:http parsed them (names lower-cased), read through the `Headers` methods used. */
 class IncomingHeaders implements HeaderReader {
@@ -49,12 +49,31 @@ function requestTarget(url: string): RequestTarget {
  * (keep-alive since Node 19). It builds no WHATWG `Request`, `Response` or stream per call, which is where
  * `fetch` spends most of its time on a small JSON answer (packages/bench row 1 and 2). Redirects are
  * never followed (node:http does not follow them), so credentials stay with the API's origin.
+ *
+ * A kept-alive connection the server closed while it sat idle fails the next request sent on it before
+ * any answer (ECONNRESET or EPIPE on a reused socket). The GET is sent again at once on a new connection,
+ * as Node's documentation advises and as fetch (undici) does, instead of surfacing a connection error.
  */
 export const nodeHttpTransport: Transport = (url, headers, signal) =>
-  new Promise((resolve, reject) => {
+  sendGet(url, headers, signal).catch((error: unknown) => {
+    if (!isStaleConnection(error) || signal.aborted) throw error;
+    return sendGet(url, headers, signal);
+  });
+
+/** Marks the errors of a request that went out on a reused socket and got no answer. */
+const staleConnection = new WeakSet<object>();
+
+function isStaleConnection(error: unknown): boolean {
+  return typeof error === "object" && error !== null && staleConnection.has(error);
+}
+
+function sendGet(url: string, headers: Record<string, string>, signal: AbortSignal) {
+  return new Promise<TransportAnswer>((resolve, reject) => {
     const target = requestTarget(url);
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+    let answered = false;
     const request = send({ ...target, method: "GET", headers, signal }, (response) => {
+      answered = true;
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let received = 0;
@@ -86,6 +105,12 @@ export const nodeHttpTransport: Transport = (url, headers, signal) =>
         if (!ended) fail(new Error("the connection closed before the end of the body"));
       });
     });
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (!answered && request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+        staleConnection.add(error);
+      }
+      reject(error);
+    });
     request.end();
   });
+}

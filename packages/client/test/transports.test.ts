@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -210,6 +211,35 @@ describe("node:http transport", () => {
     const atlas = createAtlasClient({ baseUrl: server.url });
     for (let i = 0; i < 5; i += 1) await atlas.getBackupExportJob(ids);
     expect(new Set(server.requests.map((r) => r.remotePort)).size).toBe(1);
+  });
+
+  it("sends a GET again on a new connection when the server closed the kept-alive one", async () => {
+    const sockets = new Set<unknown>();
+    let closedOne = false;
+    const raw = createServer((req, res) => {
+      // The second request on the first connection meets a connection the server has just dropped.
+      if (sockets.has(req.socket) && !closedOne) {
+        closedOne = true;
+        req.socket.destroy();
+        return;
+      }
+      sockets.add(req.socket);
+      res.writeHead(200, { "Content-Type": MEDIA_TYPE }).end(JSON.stringify(job()));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    try {
+      const atlas = createAtlasClient({
+        baseUrl: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`,
+        retry: { maxRetries: 0 },
+      });
+      await expect(atlas.getBackupExportJob(ids)).resolves.toEqual(job());
+      await expect(atlas.getBackupExportJob(ids)).resolves.toEqual(job());
+      expect(closedOne).toBe(true);
+      expect(sockets.size).toBe(2);
+    } finally {
+      raw.closeAllConnections();
+      await new Promise((resolve) => raw.close(resolve));
+    }
   });
 });
 
