@@ -8,7 +8,7 @@ import { median } from "../median.js";
 const sequentialCalls = 1000;
 const concurrency = 200;
 const concurrentRounds = 5;
-const trials = 3;
+const trials = 5;
 const throughputTarget = 1.8;
 const requestsPerCallTarget = 1.01;
 
