@@ -97,6 +97,32 @@ describe.each(transports)("getBackupExportJob over %s", (_name, transport) => {
     expect(tokens.minted).toBe(1);
   });
 
+  it("reads a chunked body written in several pieces", async () => {
+    const body = JSON.stringify(job());
+    server = await startServer((_request, res) => {
+      res.writeHead(200, { "Content-Type": MEDIA_TYPE }); // no Content-Length: chunked
+      res.write(body.slice(0, 10));
+      setImmediate(() => {
+        res.write(body.slice(10, 30));
+        setImmediate(() => res.end(body.slice(30)));
+      });
+    });
+    await expect(
+      createAtlasClient({ ...transport, baseUrl: server.url }).getBackupExportJob(ids),
+    ).resolves.toEqual(job());
+  });
+
+  it("reads a body that ends when the server closes the connection", async () => {
+    const body = JSON.stringify(job());
+    server = await startServer((_request, res) => {
+      // Written raw: no Content-Length, no chunking; the end of the connection ends the body.
+      res.socket!.end(`HTTP/1.1 200 OK\r\nContent-Type: ${MEDIA_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+    });
+    await expect(
+      createAtlasClient({ ...transport, baseUrl: server.url }).getBackupExportJob(ids),
+    ).resolves.toEqual(job());
+  });
+
   it("turns an Atlas error into AtlasApiError with its headers, leaving cookies out", async () => {
     server = await startServer((_request, res) =>
       sendJson(
