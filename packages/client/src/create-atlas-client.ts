@@ -17,7 +17,7 @@ import { lazyOpenapiClient } from "./lazy-openapi-client.js";
 import { nodeHttpTransport } from "./node-http-transport.js";
 import { pathSerializer } from "./path-serializer.js";
 import { readBodyBytes, TRUNCATED_RESPONSE } from "./read-body-bytes.js";
-import { utf8, type Transport, type TransportAnswer } from "./transport.js";
+import { utf8, type Attempt, type Transport, type TransportAnswer } from "./transport.js";
 import { readWholeBody } from "./read-whole-body.js";
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from "./retry-delay.js";
 import { userAgent } from "./user-agent.js";
@@ -240,26 +240,35 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   raw.use(guard);
   if (resolved.auth) raw.use(resolved.auth);
 
-  async function withRetries<T>(
-    signal: AbortSignal | undefined,
-    attempt: (signal: AbortSignal) => Promise<T>,
-  ) {
+  async function withRetries<T>(signal: AbortSignal | undefined, attempt: (attempt: Attempt) => Promise<T>) {
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw abortError(signal);
       // One controller per attempt, aborted by its timer or by the caller. A listener removed afterwards
       // rather than AbortSignal.any, which keeps every attempt's signal alive as long as the caller's
       // signal lives (a wait that polls for hours).
       const perAttempt = new AbortController();
+      const cancels: (() => void)[] = [];
+      const abortAttempt = (reason?: unknown) => {
+        if (perAttempt.signal.aborted) return;
+        perAttempt.abort(reason);
+        for (const cancel of cancels) cancel();
+      };
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
-        perAttempt.abort();
+        abortAttempt();
       }, resolved.timeoutMs);
-      const forward = () => perAttempt.abort(signal?.reason);
+      const forward = () => abortAttempt(signal?.reason);
       signal?.addEventListener("abort", forward, { once: true });
       let failure: AtlasError;
       try {
-        return await attempt(perAttempt.signal);
+        return await attempt({
+          signal: perAttempt.signal,
+          onAbort(cancel) {
+            if (perAttempt.signal.aborted) cancel();
+            else cancels.push(cancel);
+          },
+        });
       } catch (error) {
         failure = classify(error, signal, timedOut, resolved.timeoutMs, resolved.baseUrl);
       } finally {
@@ -303,13 +312,13 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   const withAuthorization = (authorization: string) => ({ ...plainHeaders, Authorization: authorization });
 
   /** One attempt of the direct path: authorize, send, and let the scheme answer a 401. */
-  async function sendDirect(url: string, signal: AbortSignal): Promise<TransportAnswer> {
+  async function sendDirect(url: string, attempt: Attempt): Promise<TransportAnswer> {
     const send: Transport = resolved.send;
-    if (scheme === undefined) return send(url, plainHeaders, signal);
+    if (scheme === undefined) return send(url, plainHeaders, attempt);
     const ticket = await scheme.authorize({
       method: "GET",
       url,
-      signal,
+      signal: attempt.signal,
       allowInsecure: resolved.allowInsecureHttp,
       baseUrl: resolved.baseUrl,
       fetch: transport,
@@ -319,14 +328,14 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       answer = await send(
         url,
         ticket.authorization === undefined ? plainHeaders : withAuthorization(ticket.authorization),
-        signal,
+        attempt,
       );
     } catch (error) {
       scheme.abandon(ticket);
       throw error;
     }
     return scheme.complete(ticket, answer, (authorization) =>
-      send(url, withAuthorization(authorization), signal),
+      send(url, withAuthorization(authorization), attempt),
     );
   }
 
@@ -358,9 +367,9 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       // Validate and encode once, before the first attempt, so a bad id fails at once, not after retries;
       // every attempt then sends exactly this path.
       const url = jobUrl(params);
-      const job = await withRetries(callOptions.signal, async (signal) => {
-        if (!direct) return sendRaw(params, url, envelope, signal);
-        const answer = await sendDirect(envelope ? `${url}?envelope=true` : url, signal);
+      const job = await withRetries(callOptions.signal, async (attempt) => {
+        if (!direct) return sendRaw(params, url, envelope, attempt.signal);
+        const answer = await sendDirect(envelope ? `${url}?envelope=true` : url, attempt);
         const text = utf8.decode(answer.bytes);
         if (answer.status >= 200 && answer.status < 300)
           return interpretResponse(answer, text, undefined, envelope);

@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { HeaderReader } from "./auth-scheme.js";
 import { truncatedResponse } from "./read-body-bytes.js";
-import { transportAnswer, type Transport, type TransportAnswer } from "./transport.js";
+import { transportAnswer, type Attempt, type Transport, type TransportAnswer } from "./transport.js";
 
 /** Response headers as node:http parsed them (names lower-cased), read through the `Headers` methods used. */
 class IncomingHeaders implements HeaderReader {
@@ -54,10 +54,10 @@ function requestTarget(url: string): RequestTarget {
  * any answer (ECONNRESET or EPIPE on a reused socket). The GET is sent again at once on a new connection,
  * as Node's documentation advises and as fetch (undici) does, instead of surfacing a connection error.
  */
-export const nodeHttpTransport: Transport = (url, headers, signal) =>
-  sendGet(url, headers, signal).catch((error: unknown) => {
-    if (!isStaleConnection(error) || signal.aborted) throw error;
-    return sendGet(url, headers, signal);
+export const nodeHttpTransport: Transport = (url, headers, attempt) =>
+  sendGet(url, headers, attempt).catch((error: unknown) => {
+    if (!isStaleConnection(error) || attempt.signal.aborted) throw error;
+    return sendGet(url, headers, attempt);
   });
 
 /** Marks the errors of a request that went out on a reused socket and got no answer. */
@@ -67,12 +67,14 @@ function isStaleConnection(error: unknown): boolean {
   return typeof error === "object" && error !== null && staleConnection.has(error);
 }
 
-function sendGet(url: string, headers: Record<string, string>, signal: AbortSignal) {
+function sendGet(url: string, headers: Record<string, string>, attempt: Attempt) {
+  const { signal } = attempt;
   return new Promise<TransportAnswer>((resolve, reject) => {
     const target = requestTarget(url);
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;
     let answered = false;
-    const request = send({ ...target, method: "GET", headers, signal }, (response) => {
+    // No `signal` option: node:http would add an abort listener to it (see Attempt.onAbort).
+    const request = send({ ...target, method: "GET", headers }, (response) => {
       answered = true;
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];
@@ -111,6 +113,13 @@ function sendGet(url: string, headers: Record<string, string>, signal: AbortSign
       }
       reject(error);
     });
+    attempt.onAbort(() => request.destroy(abortedError(signal)));
     request.end();
   });
+}
+
+/** What an aborted request fails with: the signal's reason when it is an Error (as node:http's would be). */
+function abortedError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error("the request was aborted", { cause: reason });
 }

@@ -9,7 +9,7 @@ import { timeCommand } from "../time-command.js";
 const calls = 10_000;
 const growthTargetBytes = 5 * 1024 * 1024;
 const ours = ["atlas-export (digest)", "atlas-export (service account)"];
-const others = ["bare fetch (bearer)", "mongodb-atlas-api-client 4.19.0"];
+const others = ["bare fetch (bearer)", "bare node:http (bearer)", "mongodb-atlas-api-client 4.19.0"];
 const contenderNames: Record<string, string> = { "atlas-export (digest)": "atlas-export" };
 
 interface Probe {
@@ -90,8 +90,9 @@ export async function benchMemory(): Promise<BenchSection> {
       `Each contender runs alone in a fresh \`node --expose-gc\` process against one loopback server in the ` +
         `parent: 100 sequential calls, five full GCs 20 ms apart, a sample; then up to ${figure.count(calls)} calls, the same ` +
         "again. Heap used and RSS come from `process.memoryUsage()`.",
-      "Bare fetch is the floor: RSS growth it shows too comes from Node's fetch (undici) and the allocator, not " +
-        "from a client. For comparison (heap used; RSS): " +
+      "Bare fetch and bare node:http (the client's default transport, with nothing around it) are the floors: " +
+        "RSS growth they show too comes from Node's HTTP stack, V8 and the allocator, not from a client. For " +
+        "comparison (heap used; RSS): " +
         others
           .map((name) => {
             const probe = probes.get(name) as Probe;
