@@ -1,12 +1,6 @@
 import type { BackupExportJob, GetBackupExportJobParams, paths } from "@atlas-export/types";
 import type { SchemaViolation } from "@atlas-export/types/validators";
 import type { Client, Middleware } from "openapi-fetch";
-import { abortableSleep } from "./abortable-sleep.js";
-import { AtlasAbortError } from "./atlas-abort-error.js";
-import { AtlasApiError } from "./atlas-api-error.js";
-import { AtlasConnectionError } from "./atlas-connection-error.js";
-import { AtlasError } from "./atlas-error.js";
-import { AtlasTimeoutError } from "./atlas-timeout-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { atlasClientFromEnv, type FromEnvOptions } from "./from-env.js";
 import { authSchemeOf } from "./auth-scheme.js";
@@ -16,12 +10,12 @@ import { interpretResponse } from "./interpret-response.js";
 import { lazyOpenapiClient } from "./lazy-openapi-client.js";
 import { nodeHttpTransport } from "./node-http-transport.js";
 import { pathSerializer } from "./path-serializer.js";
-import { readBodyBytes, TRUNCATED_RESPONSE } from "./read-body-bytes.js";
+import { readBodyBytes } from "./read-body-bytes.js";
 import { utf8, type Attempt, type Transport, type TransportAnswer } from "./transport.js";
 import { readWholeBody } from "./read-whole-body.js";
-import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from "./retry-delay.js";
 import { userAgent } from "./user-agent.js";
 import { waitForJob, type WaitForBackupExportJobOptions } from "./wait-for-job.js";
+import { withRetries } from "./with-retries.js";
 
 /** How failed attempts are repeated. Only idempotent requests (this client sends GETs) are retried. */
 export interface RetryOptions {
@@ -193,8 +187,9 @@ function resolveOptions(options: AtlasClientOptions) {
 }
 
 /**
- * Creates a typed client for `getBackupExportJob` on openapi-fetch: authentication middleware, typed
- * errors, retries with backoff, per-attempt timeouts and a helper that waits for an export to finish.
+ * Creates a typed client for `getBackupExportJob`: authentication, typed errors, retries with backoff,
+ * per-attempt timeouts and a helper that waits for an export to finish. Its calls go over node:http(s)
+ * (or the `fetch` option) without openapi-fetch; `raw` is the openapi-fetch client for everything else.
  */
 function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   const resolved = resolveOptions(options);
@@ -239,52 +234,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   };
   raw.use(guard);
   if (resolved.auth) raw.use(resolved.auth);
-
-  async function withRetries<T>(signal: AbortSignal | undefined, attempt: (attempt: Attempt) => Promise<T>) {
-    for (let retry = 0; ; retry++) {
-      if (signal?.aborted) throw abortError(signal);
-      // One controller per attempt, aborted by its timer or by the caller. A listener removed afterwards
-      // rather than AbortSignal.any, which keeps every attempt's signal alive as long as the caller's
-      // signal lives (a wait that polls for hours).
-      const perAttempt = new AbortController();
-      const cancels: (() => void)[] = [];
-      const abortAttempt = (reason?: unknown) => {
-        if (perAttempt.signal.aborted) return;
-        perAttempt.abort(reason);
-        for (const cancel of cancels) cancel();
-      };
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        abortAttempt();
-      }, resolved.timeoutMs);
-      const forward = () => abortAttempt(signal?.reason);
-      signal?.addEventListener("abort", forward, { once: true });
-      let failure: AtlasError;
-      try {
-        return await attempt({
-          signal: perAttempt.signal,
-          onAbort(cancel) {
-            if (perAttempt.signal.aborted) cancel();
-            else cancels.push(cancel);
-          },
-        });
-      } catch (error) {
-        failure = classify(error, signal, timedOut, resolved.timeoutMs, resolved.baseUrl);
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", forward);
-      }
-      if (retry >= resolved.retry.maxRetries) throw failure;
-      const delay = retryDelay(failure, retry, resolved.retry);
-      if (delay === undefined) throw failure;
-      try {
-        await abortableSleep(delay, signal);
-      } catch {
-        throw abortError(signal!);
-      }
-    }
-  }
+  const retryPolicy = { ...resolved.retry, timeoutMs: resolved.timeoutMs, baseUrl: resolved.baseUrl };
 
   // The last job's checked and encoded URL: polling asks for the same job again and again, and equal
   // string parameters always check and encode the same way.
@@ -367,7 +317,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       // Validate and encode once, before the first attempt, so a bad id fails at once, not after retries;
       // every attempt then sends exactly this path.
       const url = jobUrl(params);
-      const job = await withRetries(callOptions.signal, async (attempt) => {
+      const job = await withRetries(retryPolicy, callOptions.signal, async (attempt) => {
         if (!direct) return sendRaw(params, url, envelope, attempt.signal);
         const answer = await sendDirect(envelope ? `${url}?envelope=true` : url, attempt);
         const text = utf8.decode(answer.bytes);
@@ -427,43 +377,6 @@ function loadJobValidator(): Promise<(value: unknown) => SchemaViolation[]> {
     },
   );
   return jobValidator;
-}
-
-function abortError(signal: AbortSignal): AtlasAbortError {
-  return new AtlasAbortError("the call was aborted by its signal", { cause: signal.reason });
-}
-
-/** Turns whatever an attempt threw into the matching `AtlasError`. */
-function classify(
-  error: unknown,
-  callerSignal: AbortSignal | undefined,
-  timedOut: boolean,
-  timeoutMs: number,
-  baseUrl: string,
-): AtlasError {
-  if (callerSignal?.aborted) return abortError(callerSignal);
-  if (timedOut) return new AtlasTimeoutError(`no answer from Atlas within ${timeoutMs} ms`, timeoutMs);
-  if (error instanceof AtlasError) return error;
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  // fetch wraps the socket error in `cause`; node:http throws it as it is.
-  const reason =
-    cause?.code ??
-    cause?.message ??
-    (error as { code?: string })?.code ??
-    (error as Error)?.message ??
-    String(error);
-  return new AtlasConnectionError(`could not reach ${new URL(baseUrl).host}: ${reason}`, { cause: error });
-}
-
-/** Milliseconds to wait before the next attempt, or `undefined` when this failure is not retried. */
-function retryDelay(failure: AtlasError, retry: number, policy: Required<RetryOptions>): number | undefined {
-  const backoff = backoffDelay(retry, policy.initialDelayMs, policy.maxDelayMs);
-  if (failure instanceof AtlasConnectionError || failure instanceof AtlasTimeoutError) return backoff;
-  if (failure instanceof AtlasApiError && failure.errorCode === TRUNCATED_RESPONSE) return backoff;
-  if (!(failure instanceof AtlasApiError) || !RETRYABLE_STATUSES.has(failure.status)) return undefined;
-  const retryAfter = parseRetryAfter(failure.headers["retry-after"] ?? null);
-  if (retryAfter === undefined) return backoff;
-  return retryAfter <= policy.maxRetryAfterMs ? retryAfter : undefined;
 }
 
 /** Creates a client; `createAtlasClient.fromEnv()` builds one from `MONGODB_ATLAS_*` variables. */
