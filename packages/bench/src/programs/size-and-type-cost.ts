@@ -49,8 +49,10 @@ async function bundleRows(notes: string[]): Promise<BenchRow[]> {
       `chunk gzipped on its own). Loaded only on first use: atlas-export ${figure.bytes(ours.lazy.gzipped)} ` +
       `gzipped (${figure.bytes(ours.lazy.minified)} minified: ` +
       ours.lazy.byPackage.map(([name, bytes]) => `${name} ${figure.bytes(bytes)}`).join(", ") +
-      `; oauth4webapi with the first service-account token request, the response validator of ` +
-      `packages/types with the first check under \`validateResponses: true\`). atlas-export up front: ${figure.bytes(ours.minified)} minified; ` +
+      `; openapi-fetch with the first \`atlas.raw\` request (getBackupExportJob does not use it), the ` +
+      `token-endpoint code of packages/client and oauth4webapi with the first service-account token request, ` +
+      `the response validator of packages/types with the first check under \`validateResponses: true\`). ` +
+      `atlas-export up front: ${figure.bytes(ours.minified)} minified; ` +
       `openapi-fetch alone ${figure.bytes(openapiFetch.gzipped)} gzipped; digest-fetch 3.1.1 alone ` +
       `${figure.bytes(digestFetch.gzipped)} gzipped. Minified bytes of the atlas-export bundle up front, by package: ` +
       ours.byPackage
