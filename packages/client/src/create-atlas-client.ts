@@ -4,6 +4,7 @@ import type { Client, Middleware } from "openapi-fetch";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { atlasClientFromEnv, type FromEnvOptions } from "./from-env.js";
 import { authSchemeOf } from "./auth-scheme.js";
+import { DirectAuthTarget } from "./direct-auth-target.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-transport.js";
 import { interpretResponse } from "./interpret-response.js";
@@ -265,14 +266,9 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   async function sendDirect(url: string, attempt: Attempt): Promise<TransportAnswer> {
     const send: Transport = resolved.send;
     if (scheme === undefined) return send(url, plainHeaders, attempt);
-    const ticket = await scheme.authorize({
-      method: "GET",
-      url,
-      signal: attempt.signal,
-      allowInsecure: resolved.allowInsecureHttp,
-      baseUrl: resolved.baseUrl,
-      fetch: transport,
-    });
+    const ticket = await scheme.authorize(
+      new DirectAuthTarget(url, attempt, resolved.allowInsecureHttp, resolved.baseUrl, transport),
+    );
     let answer: TransportAnswer;
     try {
       answer = await send(

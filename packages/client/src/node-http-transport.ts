@@ -55,67 +55,62 @@ function requestTarget(url: string): RequestTarget {
  * as Node's documentation advises and as fetch (undici) does, instead of surfacing a connection error.
  */
 export const nodeHttpTransport: Transport = (url, headers, attempt) =>
-  sendGet(url, headers, attempt).catch((error: unknown) => {
-    if (!isStaleConnection(error) || attempt.signal.aborted) throw error;
-    return sendGet(url, headers, attempt);
-  });
+  new Promise((resolve, reject) => sendGet(url, headers, attempt, resolve, reject, true));
 
-/** Marks the errors of a request that went out on a reused socket and got no answer. */
-const staleConnection = new WeakSet<object>();
-
-function isStaleConnection(error: unknown): boolean {
-  return typeof error === "object" && error !== null && staleConnection.has(error);
-}
-
-function sendGet(url: string, headers: Record<string, string>, attempt: Attempt) {
-  const { signal } = attempt;
-  return new Promise<TransportAnswer>((resolve, reject) => {
-    const target = requestTarget(url);
-    const send = target.protocol === "https:" ? httpsRequest : httpRequest;
-    let answered = false;
-    // No `signal` option: node:http would add an abort listener to it (see Attempt.onAbort).
-    const request = send({ ...target, method: "GET", headers }, (response) => {
-      answered = true;
-      const status = response.statusCode ?? 0;
-      const chunks: Buffer[] = [];
-      let received = 0;
-      let ended = false;
-      const fail = (error: unknown) => {
-        if (ended) return;
-        ended = true;
-        // A timeout or the caller's abort is not a truncation: let the caller's classification see it.
-        reject(
-          signal.aborted
-            ? error
-            : truncatedResponse(status, new IncomingHeaders(response.headers), chunks, received),
-        );
-      };
-      response.on("data", (chunk: Buffer) => {
-        chunks.push(chunk);
-        received += chunk.byteLength;
-      });
-      response.on("end", () => {
-        if (ended) return;
-        ended = true;
-        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        resolve(transportAnswer(status, url, new IncomingHeaders(response.headers), bytes));
-      });
-      response.on("error", fail);
-      // A connection closed mid-body may end the message without an error event: it never reaches "end".
-      // (The error is made only then: building one, with its stack, on every call is measurable.)
-      response.on("close", () => {
-        if (!ended) fail(new Error("the connection closed before the end of the body"));
-      });
+/** Sends one GET and settles with its whole answer; a stale kept-alive socket sends it once more. */
+function sendGet(
+  url: string,
+  headers: Record<string, string>,
+  attempt: Attempt,
+  resolve: (answer: TransportAnswer) => void,
+  reject: (error: unknown) => void,
+  mayResend: boolean,
+): void {
+  const target = requestTarget(url);
+  const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+  let answered = false;
+  // No `signal` option: node:http would add an abort listener to it (see Attempt.onAbort).
+  const request = send({ ...target, method: "GET", headers }, (response) => {
+    answered = true;
+    const status = response.statusCode ?? 0;
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let ended = false;
+    const fail = (error: unknown) => {
+      if (ended) return;
+      ended = true;
+      // A timeout or the caller's abort is not a truncation: let the caller's classification see it.
+      reject(
+        attempt.aborted
+          ? error
+          : truncatedResponse(status, new IncomingHeaders(response.headers), chunks, received),
+      );
+    };
+    response.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      received += chunk.byteLength;
     });
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      if (!answered && request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
-        staleConnection.add(error);
-      }
-      reject(error);
+    response.on("end", () => {
+      if (ended) return;
+      ended = true;
+      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      resolve(transportAnswer(status, url, new IncomingHeaders(response.headers), bytes));
     });
-    attempt.onAbort(() => request.destroy(abortedError(signal)));
-    request.end();
+    response.on("error", fail);
+    // A connection closed mid-body may end the message without an error event: it never reaches "end".
+    // (The error is made only then: building one, with its stack, on every call is measurable.)
+    response.on("close", () => {
+      if (!ended) fail(new Error("the connection closed before the end of the body"));
+    });
   });
+  request.on("error", (error: NodeJS.ErrnoException) => {
+    const stale =
+      !answered && request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
+    if (stale && mayResend && !attempt.aborted) sendGet(url, headers, attempt, resolve, reject, false);
+    else reject(error);
+  });
+  attempt.onAbort(() => request.destroy(abortedError(attempt.signal)));
+  request.end();
 }
 
 /** What an aborted request fails with: the signal's reason when it is an Error (as node:http's would be). */

@@ -2,7 +2,13 @@ import type { Middleware } from "openapi-fetch";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
 import { authMiddleware } from "./auth-middleware.js";
-import { AUTH_SCHEME, discardBody, type AuthScheme, type AuthTicket } from "./auth-scheme.js";
+import {
+  AUTH_SCHEME,
+  discardBody,
+  type AuthScheme,
+  type AuthTarget,
+  type AuthTicket,
+} from "./auth-scheme.js";
 import { loadTokenEndpoint } from "./load-token-endpoint.js";
 import { assertCredentialsMayBeSent } from "./insecure-transport.js";
 import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
@@ -45,7 +51,8 @@ interface TokenTicket extends AuthTicket {
   accessToken: string;
   /** Where a replacement token is minted after a 401. */
   endpoint: Endpoint;
-  signal: AbortSignal;
+  /** The request's target, whose signal a re-mint after a 401 waits on (read only then). */
+  target: AuthTarget;
 }
 
 interface Endpoint {
@@ -130,11 +137,11 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
     return minting;
   };
 
-  const ticketFor = (accessToken: string, endpoint: Endpoint, signal: AbortSignal): TokenTicket => ({
+  const ticketFor = (accessToken: string, endpoint: Endpoint, target: AuthTarget): TokenTicket => ({
     authorization: `Bearer ${accessToken}`,
     accessToken,
     endpoint,
-    signal,
+    target,
   });
 
   const scheme: AuthScheme<TokenTicket> = {
@@ -145,9 +152,9 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       const endpoint = { fetch: target.fetch, baseUrl: target.baseUrl, allowInsecure };
       lastEndpoint = endpoint;
       // Fast path: a cached token needs no promise and no abort listener.
-      if (token && Date.now() < token.refreshAt) return ticketFor(token.accessToken, endpoint, target.signal);
+      if (token && Date.now() < token.refreshAt) return ticketFor(token.accessToken, endpoint, target);
       return untilSettledOrAborted(getToken(endpoint), target.signal).then((fresh) =>
-        ticketFor(fresh.accessToken, endpoint, target.signal),
+        ticketFor(fresh.accessToken, endpoint, target),
       );
     },
     async complete(ticket, answer, resend) {
@@ -162,7 +169,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       // Revoked or expired early: drop it (unless a concurrent call already replaced it) and re-mint once.
       if (token?.accessToken === used) token = undefined;
       await discardBody(answer);
-      const { accessToken } = await untilSettledOrAborted(getToken(ticket.endpoint), ticket.signal);
+      const { accessToken } = await untilSettledOrAborted(getToken(ticket.endpoint), ticket.target.signal);
       const retried = await resend(`Bearer ${accessToken}`);
       if (retried.status !== 401) return retried;
       if (token?.accessToken === accessToken) token.suspect = true;

@@ -11,8 +11,10 @@ export interface TransportAnswer extends AuthAnswer {
 
 /** One attempt of a call: its signal, and a way to be told of its abort without listening to the signal. */
 export interface Attempt {
-  /** Aborted by the attempt's timeout or the caller's signal. */
+  /** Aborted by the attempt's timeout or the caller's signal (made on first read: see AttemptState). */
   readonly signal: AbortSignal;
+  /** Whether the attempt has been aborted, without making its signal. */
+  readonly aborted: boolean;
   /**
    * Runs `cancel` when the attempt is aborted (at once if it already is). The node:http transport cancels
    * through this rather than an abort listener: with one listener per request (node:http's own `signal`
@@ -34,6 +36,19 @@ export type Transport = (
 /** Decodes a body as `Response.text()` would (UTF-8, a byte-order mark dropped). */
 export const utf8 = new TextDecoder();
 
+/** An answer over bytes already read (a class: one object per call, no closure for `text`). */
+class BytesAnswer implements TransportAnswer {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    readonly headers: HeaderReader,
+    readonly bytes: Uint8Array,
+  ) {}
+  text(): Promise<string> {
+    return Promise.resolve(utf8.decode(this.bytes));
+  }
+}
+
 /** A `TransportAnswer` over bytes already read. */
 export function transportAnswer(
   status: number,
@@ -41,5 +56,5 @@ export function transportAnswer(
   headers: HeaderReader,
   bytes: Uint8Array,
 ): TransportAnswer {
-  return { status, url, headers, bytes, text: () => Promise.resolve(utf8.decode(bytes)) };
+  return new BytesAnswer(status, url, headers, bytes);
 }

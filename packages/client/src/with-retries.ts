@@ -5,6 +5,7 @@ import { AtlasApiError } from "./atlas-api-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import { AtlasError } from "./atlas-error.js";
 import { AtlasTimeoutError } from "./atlas-timeout-error.js";
+import { AttemptState } from "./attempt-state.js";
 import { TRUNCATED_RESPONSE } from "./read-body-bytes.js";
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from "./retry-delay.js";
 import type { Attempt } from "./transport.js";
@@ -27,32 +28,20 @@ export async function withRetries<T>(
 ): Promise<T> {
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw abortError(signal);
-    // One controller per attempt, aborted by its timer or by the caller. A listener removed afterwards
-    // rather than AbortSignal.any, which keeps every attempt's signal alive as long as the caller's
-    // signal lives (a wait that polls for hours).
-    const perAttempt = new AbortController();
-    const cancels: (() => void)[] = [];
-    const abortAttempt = (reason?: unknown) => {
-      if (perAttempt.signal.aborted) return;
-      perAttempt.abort(reason);
-      for (const cancel of cancels) cancel();
-    };
+    // Aborted by its timer or by the caller: a listener on the caller's signal, removed afterwards, rather
+    // than AbortSignal.any, which keeps every attempt's signal alive as long as the caller's signal lives (a
+    // wait that polls for hours).
+    const state = new AttemptState();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      abortAttempt();
+      state.abort();
     }, policy.timeoutMs);
-    const forward = () => abortAttempt(signal?.reason);
+    const forward = () => state.abort(signal?.reason);
     signal?.addEventListener("abort", forward, { once: true });
     let failure: AtlasError;
     try {
-      return await attempt({
-        signal: perAttempt.signal,
-        onAbort(cancel) {
-          if (perAttempt.signal.aborted) cancel();
-          else cancels.push(cancel);
-        },
-      });
+      return await attempt(state);
     } catch (error) {
       failure = classify(error, signal, timedOut, policy.timeoutMs, policy.baseUrl);
     } finally {

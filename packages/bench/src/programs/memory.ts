@@ -7,6 +7,8 @@ import { repoPaths } from "../repo-paths.js";
 import { timeCommand } from "../time-command.js";
 
 const calls = 10_000;
+/** Fresh processes per contender; the median one (by RSS growth) is reported. */
+const rounds = 3;
 const growthTargetBytes = 5 * 1024 * 1024;
 const ours = ["atlas-export (digest)", "atlas-export (service account)"];
 const others = ["bare fetch (bearer)", "bare node:http (bearer)", "mongodb-atlas-api-client 4.19.0"];
@@ -21,27 +23,40 @@ interface Probe {
 /** Row 5: heap and RSS after 10,000 calls vs after 100, each contender alone in a fresh process. */
 export async function benchMemory(): Promise<BenchSection> {
   const server = await startCountingAtlas();
-  const probes = new Map<string, Probe>();
+  const runs = new Map<string, Probe[]>();
   try {
-    for (const name of [...ours, ...others]) {
-      const { stdout } = await timeCommand(
-        process.execPath,
-        [
-          "--expose-gc",
-          "--import",
-          "tsx",
-          join(repoPaths.bench, "src/memory-probe.ts"),
-          contenderNames[name] ?? name,
-          server.url,
-          String(calls),
-        ],
-        { cwd: repoPaths.bench },
-      );
-      probes.set(name, JSON.parse(stdout) as Probe);
+    // Rounds that take turns, so a burst of load on a shared machine falls on every contender alike.
+    for (let round = 0; round < rounds; round += 1) {
+      for (const name of [...ours, ...others]) {
+        const { stdout } = await timeCommand(
+          process.execPath,
+          [
+            "--expose-gc",
+            "--import",
+            "tsx",
+            join(repoPaths.bench, "src/memory-probe.ts"),
+            contenderNames[name] ?? name,
+            server.url,
+            String(calls),
+          ],
+          { cwd: repoPaths.bench },
+        );
+        runs.set(name, [...(runs.get(name) ?? []), JSON.parse(stdout) as Probe]);
+      }
     }
   } finally {
     await server.close();
   }
+  // One process's RSS moves by several MB from run to run (what the allocator and V8 keep), so each
+  // contender's figures come from its median run by RSS growth, every figure of that run together.
+  const probes = new Map<string, Probe>(
+    [...runs.entries()].map(([name, list]) => {
+      const sorted = [...list].sort(
+        (a, b) => a.afterAll.rss - a.after100.rss - (b.afterAll.rss - b.after100.rss),
+      );
+      return [name, sorted[Math.floor(sorted.length / 2)] as Probe];
+    }),
+  );
   const growth = (probe: Probe, key: keyof MemorySample) => probe.afterAll[key] - probe.after100[key];
   // RSS less what V8 added to its young generation between the samples: the growth left to explain.
   const rssBeyondYoung = (probe: Probe) => growth(probe, "rss") - growth(probe, "youngGeneration");
@@ -89,7 +104,16 @@ export async function benchMemory(): Promise<BenchSection> {
     notes: [
       `Each contender runs alone in a fresh \`node --expose-gc\` process against one loopback server in the ` +
         `parent: 100 sequential calls, five full GCs 20 ms apart, a sample; then up to ${figure.count(calls)} calls, the same ` +
-        "again. Heap used and RSS come from `process.memoryUsage()`.",
+        `again. Heap used and RSS come from \`process.memoryUsage()\`. Each contender runs ${rounds} times, the ` +
+        "contenders taking turns; every figure shown comes from its median run by RSS growth. RSS growth of " +
+        "every run, in MB: " +
+        [...runs.entries()]
+          .map(
+            ([name, list]) =>
+              `${name} ${list.map((probe) => ((probe.afterAll.rss - probe.after100.rss) / 1048576).toFixed(1)).join(", ")}`,
+          )
+          .join("; ") +
+        ".",
       "Bare fetch and bare node:http (the client's default transport, with nothing around it) are the floors: " +
         "RSS growth they show too comes from Node's HTTP stack, V8 and the allocator, not from a client. For " +
         "comparison (heap used; RSS): " +
