@@ -12,9 +12,8 @@ export interface MemorySample {
   heapUsed: number;
   rss: number;
   /**
-   * Bytes V8 has reserved for its young generation (`new_space`). V8 doubles it, up to a fixed cap
-   * (`--max-semi-space-size`), once enough bytes have survived scavenges since the last growth: any process
-   * that allocates long enough reaches the cap, and RSS grows by the difference.
+   * Bytes V8 has reserved for its young generation (`new_space`). V8 grows it in steps (up to
+   * `--max-semi-space-size`) when enough bytes survive its scavenges; a step shows up in RSS.
    */
   youngGeneration: number;
 }
