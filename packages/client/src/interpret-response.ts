@@ -2,6 +2,7 @@ import type { ApiError, BackupExportJob } from "@atlas-export/types";
 import { AtlasApiError } from "./atlas-api-error.js";
 import { AtlasAuthError } from "./atlas-auth-error.js";
 import type { HeaderReader } from "./auth-scheme.js";
+import { errorHeaders } from "./error-headers.js";
 
 /** What is read of an answer here: a `Response`, or the client's own already-read `TransportAnswer`. */
 export interface ResponseLike {
@@ -18,12 +19,7 @@ function snippetOf(text: string): string {
 }
 
 function headersOf(response: ResponseLike): Record<string, string> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    // Cookies can identify a session; nothing in an error needs them.
-    if (name !== "set-cookie") headers[name] = value;
-  });
-  return headers;
+  return errorHeaders(response.headers);
 }
 
 function isApiError(value: unknown): value is ApiError {

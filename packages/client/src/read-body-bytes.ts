@@ -1,5 +1,6 @@
 import { AtlasApiError } from "./atlas-api-error.js";
 import type { HeaderReader } from "./auth-scheme.js";
+import { errorHeaders } from "./error-headers.js";
 
 /** errorCode of the `AtlasApiError` for a body cut off mid-transfer; retried like a connection error. */
 export const TRUNCATED_RESPONSE = "TRUNCATED_RESPONSE";
@@ -18,14 +19,10 @@ export function truncatedResponse(
 ): AtlasApiError {
   const partial = new TextDecoder().decode(Buffer.concat(chunks)).replace(/\s+/g, " ");
   const expected = responseHeaders.get("Content-Length");
-  const headers: Record<string, string> = {};
-  responseHeaders.forEach((value, name) => {
-    if (name !== "set-cookie") headers[name] = value;
-  });
   return new AtlasApiError({
     status,
     errorCode: TRUNCATED_RESPONSE,
-    headers,
+    headers: errorHeaders(responseHeaders),
     snippet: partial.length > SNIPPET_LENGTH ? `${partial.slice(0, SNIPPET_LENGTH)}…` : partial,
     message: `${status} ${TRUNCATED_RESPONSE}: the connection closed after ${received}${expected ? ` of ${expected}` : ""} bytes of the body: ${JSON.stringify(partial.slice(0, SNIPPET_LENGTH))}`,
   });
