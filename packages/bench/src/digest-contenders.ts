@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import DigestClient from "digest-fetch";
 import { ATLAS_MEDIA_TYPE, createAtlasClient, digestAuth } from "@atlas-export/client";
 import { benchCredentials } from "./bench-credentials.js";
-import { exampleJobParams } from "./example-job.js";
+import { exampleJobParams, exampleJobPath } from "./example-job.js";
 
 /** One call of "get this export job"; resolves true when the job came back, false when the call failed. */
 export type JobCall = () => Promise<boolean>;
@@ -31,9 +31,6 @@ type GetAtlasApiClient = (options: {
 const require = createRequire(import.meta.url);
 const getMongodbAtlasApiClient = require("mongodb-atlas-api-client") as GetAtlasApiClient;
 
-const jobPath = (): string =>
-  `/api/atlas/v2/groups/${exampleJobParams.groupId}/clusters/${exampleJobParams.clusterName}/backup/exports/${exampleJobParams.exportId}`;
-
 /** atlas-export (its defaults, as a user gets them) and the two npm peers, all asking the same server. */
 export const digestContenders: DigestContender[] = [
   {
@@ -58,7 +55,7 @@ export const digestContenders: DigestContender[] = [
     challengePerCall: false,
     create(baseUrl) {
       const client = new DigestClient(benchCredentials.publicKey, benchCredentials.privateKey);
-      const url = baseUrl + jobPath();
+      const url = baseUrl + exampleJobPath;
       return async () => {
         try {
           // A fresh options object per call: digest-fetch writes the Authorization header into it.

@@ -7,6 +7,9 @@ export const exampleJobParams = {
   exportId: "32b6e34b3d91647abb20e7b8",
 } as const;
 
+/** The path of the example job under the API (no base URL). */
+export const exampleJobPath = `/api/atlas/v2/groups/${exampleJobParams.groupId}/clusters/${exampleJobParams.clusterName}/backup/exports/${exampleJobParams.exportId}`;
+
 /** A finished job shaped like a real Atlas answer; typed so it cannot drift from the fragment. */
 export const exampleJob = {
   id: exampleJobParams.exportId,

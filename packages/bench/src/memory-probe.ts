@@ -1,11 +1,11 @@
 // Child process of benchmark 5 (run with --expose-gc): makes calls with one contender against the server
 // whose URL it is given and prints heap and RSS after 100 and after 10,000 calls as JSON.
-import { request as httpRequest } from "node:http";
 import { getHeapSpaceStatistics } from "node:v8";
 import { ATLAS_MEDIA_TYPE, createAtlasClient, serviceAccountAuth } from "@atlas-export/client";
+import { bareNodeHttpGet } from "./bare-node-http-get.js";
 import { benchCredentials } from "./bench-credentials.js";
 import { digestContenders } from "./digest-contenders.js";
-import { exampleJobParams } from "./example-job.js";
+import { exampleJobParams, exampleJobPath } from "./example-job.js";
 import { mintToken } from "./mint-token.js";
 
 export interface MemorySample {
@@ -37,8 +37,7 @@ async function makeCall(): Promise<() => Promise<boolean>> {
   }
   if (name === "bare fetch (bearer)") {
     const token = await mintToken(`${url}/api/oauth/token`, clientId, clientSecret);
-    const { groupId, clusterName, exportId } = exampleJobParams;
-    const jobUrl = `${url}/api/atlas/v2/groups/${groupId}/clusters/${clusterName}/backup/exports/${exportId}`;
+    const jobUrl = url + exampleJobPath;
     return async () => {
       const response = await fetch(jobUrl, {
         headers: { Authorization: `Bearer ${token}`, Accept: ATLAS_MEDIA_TYPE },
@@ -49,24 +48,10 @@ async function makeCall(): Promise<() => Promise<boolean>> {
   }
   if (name === "bare node:http (bearer)") {
     const token = await mintToken(`${url}/api/oauth/token`, clientId, clientSecret);
-    const { groupId, clusterName, exportId } = exampleJobParams;
-    const jobUrl = `${url}/api/atlas/v2/groups/${groupId}/clusters/${clusterName}/backup/exports/${exportId}`;
+    const jobUrl = url + exampleJobPath;
     const headers = { Authorization: `Bearer ${token}`, Accept: ATLAS_MEDIA_TYPE };
-    return () =>
-      new Promise<boolean>((resolve, reject) => {
-        // Node's global agent, as the client's default transport uses: keep-alive since Node 19.
-        const request = httpRequest(jobUrl, { headers }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => {
-            JSON.parse(Buffer.concat(chunks).toString("utf8"));
-            resolve(response.statusCode === 200);
-          });
-          response.on("error", reject);
-        });
-        request.on("error", reject);
-        request.end();
-      });
+    // Node's global agent, as the client's default transport uses.
+    return async () => (await bareNodeHttpGet(jobUrl, headers)).status === 200;
   }
   throw new Error(`@atlas-export/bench: memory-probe has no contender named ${name}`);
 }

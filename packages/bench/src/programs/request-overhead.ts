@@ -1,12 +1,13 @@
-import { Agent, request as httpRequest } from "node:http";
+import { Agent } from "node:http";
 import { performance } from "node:perf_hooks";
 import { ATLAS_MEDIA_TYPE, createAtlasClient, serviceAccountAuth } from "@atlas-export/client";
 import type { paths } from "@atlas-export/types";
 import createClient from "openapi-fetch";
 import type { BenchSection } from "../bench-section.js";
+import { bareNodeHttpGet } from "../bare-node-http-get.js";
 import { benchCredentials } from "../bench-credentials.js";
 import { startCountingAtlas } from "../counting-atlas.js";
-import { exampleJobParams } from "../example-job.js";
+import { exampleJobParams, exampleJobPath } from "../example-job.js";
 import { figure } from "../figure.js";
 import { median } from "../median.js";
 import { mintToken } from "../mint-token.js";
@@ -33,7 +34,7 @@ export async function benchRequestOverhead(): Promise<BenchSection> {
   try {
     const { clientId, clientSecret } = benchCredentials;
     const token = await mintToken(`${server.url}/api/oauth/token`, clientId, clientSecret);
-    const jobUrl = `${server.url}/api/atlas/v2/groups/${exampleJobParams.groupId}/clusters/${exampleJobParams.clusterName}/backup/exports/${exampleJobParams.exportId}`;
+    const jobUrl = server.url + exampleJobPath;
     const headers = { Authorization: `Bearer ${token}`, Accept: ATLAS_MEDIA_TYPE };
     const bare = createClient<paths>({ baseUrl: server.url, headers });
     const atlas = createAtlasClient({
@@ -63,17 +64,7 @@ export async function benchRequestOverhead(): Promise<BenchSection> {
       },
       {
         name: "bare node:http GET (keep-alive agent)",
-        call: () =>
-          new Promise((resolve, reject) => {
-            const request = httpRequest(jobUrl, { headers, agent: keepAlive }, (response) => {
-              const chunks: Buffer[] = [];
-              response.on("data", (chunk: Buffer) => chunks.push(chunk));
-              response.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8"))));
-              response.on("error", reject);
-            });
-            request.on("error", reject);
-            request.end();
-          }),
+        call: async () => (await bareNodeHttpGet(jobUrl, headers, keepAlive)).body,
       },
       {
         name: "atlas-export with `fetch: globalThis.fetch`",

@@ -3,7 +3,7 @@ import { ATLAS_MEDIA_TYPE, createAtlasClient, serviceAccountAuth } from "@atlas-
 import type { BenchRow, BenchSection } from "../bench-section.js";
 import { benchCredentials } from "../bench-credentials.js";
 import { startCountingAtlas } from "../counting-atlas.js";
-import { exampleJobParams } from "../example-job.js";
+import { exampleJobParams, exampleJobPath } from "../example-job.js";
 import { figure } from "../figure.js";
 import { mintToken } from "../mint-token.js";
 
@@ -20,13 +20,9 @@ interface Strategy {
 }
 
 function getJob(baseUrl: string, token: string): Promise<boolean> {
-  const { groupId, clusterName, exportId } = exampleJobParams;
-  return fetch(
-    `${baseUrl}/api/atlas/v2/groups/${groupId}/clusters/${clusterName}/backup/exports/${exportId}`,
-    {
-      headers: { Authorization: `Bearer ${token}`, Accept: ATLAS_MEDIA_TYPE },
-    },
-  ).then(async (response) => {
+  return fetch(baseUrl + exampleJobPath, {
+    headers: { Authorization: `Bearer ${token}`, Accept: ATLAS_MEDIA_TYPE },
+  }).then(async (response) => {
     await response.arrayBuffer();
     return response.ok;
   });

@@ -8,7 +8,7 @@ import {
 import { startMockAtlas } from "@atlas-export/mock-server";
 import type { BenchRow, BenchSection } from "../bench-section.js";
 import { benchCredentials } from "../bench-credentials.js";
-import { exampleJobParams } from "../example-job.js";
+import { exampleJobParams, exampleJobPath } from "../example-job.js";
 import { figure } from "../figure.js";
 
 const queuedMs = 60_000;
@@ -94,10 +94,7 @@ async function follow(waitOptions: WaitForBackupExportJobOptions): Promise<Follo
     await atlas.close();
     return {
       requests: mock.stats.requests,
-      polls:
-        mock.stats.byPath[
-          `/api/atlas/v2/groups/${exampleJobParams.groupId}/clusters/${exampleJobParams.clusterName}/backup/exports/${exampleJobParams.exportId}`
-        ] ?? 0,
+      polls: mock.stats.byPath[exampleJobPath] ?? 0,
       noticedAfterMs: outcome.at - finishedAt,
     };
   } finally {
