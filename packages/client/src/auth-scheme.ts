@@ -37,7 +37,6 @@ export interface AuthTicket {
  * sends `getBackupExportJob` without building `Request`/`Response` objects.
  */
 export interface AuthScheme<Ticket extends AuthTicket = AuthTicket> {
-  readonly name: string;
   authorize(target: AuthTarget): Ticket | Promise<Ticket>;
   /**
    * Called with the answer to an authorized request. Resolves with the answer the caller should use: the

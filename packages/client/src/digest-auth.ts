@@ -104,7 +104,6 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   };
 
   const scheme: AuthScheme<DigestTicket> = {
-    name: "digestAuth",
     authorize(target) {
       assertCredentialsMayBeSent(target.url, allowInsecureHttp || target.allowInsecure, "digestAuth");
       if (!current && firstChallenge) {

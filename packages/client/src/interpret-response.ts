@@ -18,10 +18,6 @@ function snippetOf(text: string): string {
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
 }
 
-function headersOf(response: ResponseLike): Record<string, string> {
-  return errorHeaders(response.headers);
-}
-
 function isApiError(value: unknown): value is ApiError {
   return (
     typeof value === "object" &&
@@ -32,7 +28,7 @@ function isApiError(value: unknown): value is ApiError {
 
 /** The error for a non-2xx status, from an Atlas `ApiError` body when there is one. */
 function errorFor(status: number, body: unknown, response: ResponseLike): AtlasApiError | AtlasAuthError {
-  const headers = headersOf(response);
+  const headers = errorHeaders(response.headers);
   if (status === 401) {
     const code = isApiError(body) ? body.errorCode : "UNAUTHORIZED";
     const detail = isApiError(body) && body.detail ? `: ${body.detail}` : "";
@@ -75,7 +71,7 @@ export function interpretResponse(
       location && URL.canParse(location, response.url) ? new URL(location, response.url).origin : "elsewhere";
     throw new AtlasApiError({
       status: response.status,
-      headers: headersOf(response),
+      headers: errorHeaders(response.headers),
       message: `${response.status} REDIRECT: Atlas redirected to ${where}; redirects are not followed so credentials stay with ${new URL(response.url || "http://unknown").origin} — check baseUrl`,
     });
   }
@@ -87,7 +83,7 @@ export function interpretResponse(
     const type = response.headers.get("Content-Type") ?? "no Content-Type";
     throw new AtlasApiError({
       status: response.status,
-      headers: headersOf(response),
+      headers: errorHeaders(response.headers),
       message: `${response.status} INVALID_RESPONSE: expected a JSON job, got ${type}: ${JSON.stringify(snippetOf(data ?? ""))}`,
       snippet: snippetOf(data ?? ""),
     });
@@ -98,7 +94,7 @@ export function interpretResponse(
     if (typeof wrapped !== "object" || wrapped === null || typeof wrapped.status !== "number") {
       throw new AtlasApiError({
         status: response.status,
-        headers: headersOf(response),
+        headers: errorHeaders(response.headers),
         message: `${response.status} INVALID_RESPONSE: envelope=true was sent but the body is not { status, content }`,
         snippet: snippetOf(data ?? ""),
       });
@@ -110,7 +106,7 @@ export function interpretResponse(
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new AtlasApiError({
       status: response.status,
-      headers: headersOf(response),
+      headers: errorHeaders(response.headers),
       message: `${response.status} INVALID_RESPONSE: expected a JSON object for the job, got ${JSON.stringify(snippetOf(JSON.stringify(body) ?? ""))}`,
     });
   }

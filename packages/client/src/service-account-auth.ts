@@ -145,7 +145,6 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   });
 
   const scheme: AuthScheme<TokenTicket> = {
-    name: "serviceAccountAuth",
     authorize(target) {
       const allowInsecure = (options.allowInsecureHttp ?? false) || target.allowInsecure;
       assertCredentialsMayBeSent(target.url, allowInsecure, "serviceAccountAuth");
