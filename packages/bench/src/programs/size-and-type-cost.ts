@@ -1,19 +1,21 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchRow, BenchSection } from "../bench-section.js";
 import { bundleSize, type BundleSize } from "../bundle-size.js";
 import { figure } from "../figure.js";
+import { generateTypesFromSpec } from "../generate-types-from-spec.js";
 import { importTime } from "../import-time.js";
 import { inProcessCheckTimes } from "../in-process-check-time.js";
 import { notRunRow } from "../not-run-row.js";
 import { repoPaths } from "../repo-paths.js";
+import { smallestPathsSpec } from "../smallest-paths-spec.js";
 import { timeCommand } from "../time-command.js";
 import { openapiFetchConsumer } from "../openapi-fetch-consumer.js";
 import { typeCheckTime, type TypeCheckTime } from "../type-check-time.js";
 import { typesOnlyConsumer } from "../types-only-consumer.js";
-import { wallAboveBaseline } from "../wall-above-baseline.js";
+import { wallAboveBaseline, type WallAboveBaseline } from "../wall-above-baseline.js";
 import { writeConsumerProject } from "../write-consumer-project.js";
 
 const bundleTargetBytes = 8 * 1024;
@@ -103,16 +105,13 @@ async function generateAndTypeRows(tmp: string, notes: string[]): Promise<BenchR
   // --force: a turbo cache hit would time the cache, not the generator.
   const generate = await timeCommand("pnpm", ["generate", "--force"], { cwd: repoPaths.root });
   // Run from the temporary folder so the repository's redocly.yaml does not apply to the upstream spec.
-  const generateFull = await timeCommand(
-    process.execPath,
-    [
-      join(repoPaths.bench, "node_modules/openapi-typescript/bin/cli.js"),
-      repoPaths.upstreamSpec,
-      "-o",
-      fullTypes,
-    ],
-    { cwd: tmp },
-  );
+  const generateFull = await generateTypesFromSpec(repoPaths.upstreamSpec, fullTypes, tmp);
+  // openapi-fetch's floor: the same consumer on types generated the same way from a spec that has only
+  // this operation and what the consumer reads (see smallest-paths-spec.ts).
+  const floorSpec = join(tmp, "smallest-paths.openapi.json");
+  const floorDir = join(tmp, "smallest-paths");
+  await writeFile(floorSpec, JSON.stringify(smallestPathsSpec(), null, 2));
+  await generateTypesFromSpec(floorSpec, join(floorDir, "smallest-paths.d.ts"), tmp);
   const fragmentTypes = join(repoPaths.types, "src/generated/atlas-export.ts");
   notes.push(
     `Generated types: ${figure.bytes((await stat(fragmentTypes)).size)} from spec/openapi.yaml vs ` +
@@ -133,20 +132,16 @@ async function generateAndTypeRows(tmp: string, notes: string[]): Promise<BenchR
   await writeConsumerProject(baselineDir);
   const typesOnlyDirs = await writeConsumerPair(tmp, "types-only", typesOnlyConsumer);
   const openapiFetchDirs = await writeConsumerPair(tmp, "openapi-fetch", openapiFetchConsumer);
-  const times = await typeCheckTime({
-    baseline: baselineDir,
-    typesOnlyOurs: typesOnlyDirs.ours,
-    typesOnlyFull: typesOnlyDirs.full,
-    openapiFetchOurs: openapiFetchDirs.ours,
-    openapiFetchFull: openapiFetchDirs.full,
-  });
+  await writeConsumerProject(floorDir, openapiFetchConsumer("./smallest-paths.js"));
   const projects = {
     baseline: baselineDir,
     typesOnlyOurs: typesOnlyDirs.ours,
     typesOnlyFull: typesOnlyDirs.full,
     openapiFetchOurs: openapiFetchDirs.ours,
     openapiFetchFull: openapiFetchDirs.full,
+    openapiFetchFloor: floorDir,
   };
+  const times = await typeCheckTime(projects);
   const inProcess = inProcessCheckTimes(projects, inProcessRounds + 1);
   // The first round parses the standard library for everyone; it is not what a consumer's imports add.
   const measured = (name: keyof typeof projects) => (inProcess[name] ?? []).slice(1);
@@ -168,6 +163,7 @@ async function generateAndTypeRows(tmp: string, notes: string[]): Promise<BenchR
       full: measured("openapiFetchFull"),
       baseline: measured("baseline"),
     },
+    floor: { tsc: times.openapiFetchFloor, inProcess: measured("openapiFetchFloor") },
   };
   notes.push(
     "Two small consumers are type-checked, each twice: on `@atlas-export/types` (resolved like an installed " +
@@ -179,17 +175,22 @@ async function generateAndTypeRows(tmp: string, notes: string[]): Promise<BenchR
       "different ids, so it is reached through its path), builds the request path and formats state and " +
       "exportedCollections/totalCollections: what the types themselves cost. The openapi-fetch consumer " +
       '(`import createClient from "openapi-fetch"` and `import type { paths }`, not the client: one ' +
-      "`createClient<paths>`, one `GET` of this operation, the same three fields read) pays mostly for " +
-      "openapi-fetch's own generic declarations (path matching, request init and response types), not for the " +
-      `types: its ${figure.count(openapiFetch.ours.instantiations)} instantiations on our types all come from ` +
-      `those generics (the types-only consumer, on the same types, has ` +
-      `${figure.count(typesOnly.ours.instantiations)}). That cost is there whatever \`paths\` it is given, a ` +
-      "floor under our figure that no smaller types module removes; on the full spec the same generics also walk " +
-      `every path (${figure.count(openapiFetch.full.instantiations)} instantiations), so that ratio measures ` +
-      "openapi-fetch as much as the types.",
+      "`createClient<paths>`, one `GET` of this operation, the same three fields read) is checked a third time, " +
+      "on the smallest `paths` that has this operation: types generated the same way, by openapi-typescript " +
+      "into the temporary folder, from an OpenAPI 3.0 document built in code with only this GET, its three " +
+      "string path parameters and one 200 answer (`application/vnd.atlas.2023-01-01+json`) whose body has just " +
+      "`state` (string) and `exportStatus` {exportedCollections, totalCollections} (integers), what the " +
+      "consumer reads. That program's cost is what openapi-fetch's declarations cost this consumer with a " +
+      "`paths` holding nothing else (openapi-fetch's floor), so full ÷ floor is about the best ratio a types " +
+      "module with this operation can reach against the full spec. Instantiations above the empty program: " +
+      `${figure.count(openapiFetch.floor.tsc.instantiations - baseline.instantiations)} on the smallest ` +
+      `\`paths\`, ${figure.count(openapiFetch.ours.instantiations - baseline.instantiations)} on our types, ` +
+      `${figure.count(openapiFetch.full.instantiations - baseline.instantiations)} on the full spec's; the ` +
+      `types-only consumer on our types has ${figure.count(typesOnly.ours.instantiations - baseline.instantiations)}.`,
     "Every program compiles with strict, NodeNext, lib ES2023 + DOM (fetch types for openapi-fetch, kept for " +
-      "both consumers so that one baseline serves both) and skipLibCheck, TypeScript 5.9.3. The five programs " +
-      "(empty baseline, two consumers × two type sources) are checked in 5 rounds, each program once per round " +
+      "both consumers so that one baseline serves both) and skipLibCheck, TypeScript 5.9.3. The six programs " +
+      "(empty baseline, two consumers × two type sources, the openapi-fetch consumer on the smallest `paths`) " +
+      "are checked in 5 rounds, each program once per round " +
       "and one at a time, so that the load of this shared machine falls on all of them alike; figures are medians. " +
       "A type error in any of them stops the benchmark instead of giving a figure. Wall time includes Node's " +
       "start-up. The baseline is an empty program with the same tsconfig and no imports: " +
@@ -199,7 +200,7 @@ async function generateAndTypeRows(tmp: string, notes: string[]): Promise<BenchR
     "The two rows with the ≥ 10× target (both in the headline; the types-only one is the issue's \"small " +
       'consumer using @atlas-export/types", the openapi-fetch one is kept so that its figure stays visible) time ' +
       "the check itself with the TypeScript API in this process: a fresh program and every pre-emit diagnostic " +
-      "(what `tsc --noEmit` does after start-up), the five programs taking turns for " +
+      "(what `tsc --noEmit` does after start-up), the six programs taking turns for " +
       `${inProcessRounds} rounds after a warm-up round. The standard library's files are parsed once and shared, ` +
       "as an editor or `tsc --watch` shares them; the consumer, its imports and the types under test are read " +
       "and parsed again every time. Each figure is the median over the rounds of (consumer − empty program in " +
@@ -224,6 +225,8 @@ interface ConsumerTimes {
   full: TypeCheckTime;
   /** In-process check times per round (warm-up round dropped), with the empty program's of the same rounds. */
   inProcess: { ours: number[]; full: number[]; baseline: number[] };
+  /** The openapi-fetch consumer on the smallest `paths` that has this operation (see smallest-paths-spec.ts). */
+  floor?: { tsc: TypeCheckTime; inProcess: number[] };
 }
 
 /**
@@ -259,7 +262,7 @@ function timesCheaper(ourValue: number, fullValue: number, atLeast = false): str
 /** One consumer's rows: the targeted wall-time row, then tsc's own figures as information. */
 function consumerRows(
   kind: "types-only" | "openapi-fetch",
-  { ours, full, inProcess }: ConsumerTimes,
+  { ours, full, inProcess, floor }: ConsumerTimes,
   baseline: TypeCheckTime,
 ): BenchRow[] {
   const fullPeer = "same consumer on types from the full upstream spec";
@@ -316,6 +319,7 @@ function consumerRows(
       verdict: oursCheckMs > 0 && fullCheckMs / oursCheckMs >= typeCostTargetRatio ? "met" : "missed",
       headline: true,
     },
+    ...(floor ? floorCheckRows(floor.inProcess, inProcess) : []),
     {
       measure: `\`tsc --noEmit\` of a small ${kind} consumer, wall above an empty program's (median of 5 rounds)`,
       atlasExport: withinNoise
@@ -331,6 +335,7 @@ function consumerRows(
     aboveBaselineRow("`tsc` Check time", "checkMs", figure.duration, above),
     aboveBaselineRow("`tsc` Types", "types", figure.count, minus),
     aboveBaselineRow("`tsc` Instantiations", "instantiations", figure.count, minus),
+    ...(floor ? floorCountRows(floor.tsc, full, baseline) : []),
     {
       measure: `\`tsc --noEmit\` of a small ${kind} consumer, wall including the empty program's (median of 5)`,
       atlasExport: figure.duration(ours.wallMs),
@@ -350,6 +355,80 @@ function consumerRows(
       verdict: "info",
     },
   ];
+}
+
+/** "86.1 ms ± 51.3 ms", or "≤ 51.3 ms (measured 20.0 ms ± 51.3 ms)" when the figure is within its ±. */
+function boundedDifference({ ms, uncertaintyMs }: WallAboveBaseline): {
+  text: string;
+  /** The figure to divide by: never less than its ±, since a smaller one cannot be told from zero. */
+  boundMs: number;
+  withinNoise: boolean;
+} {
+  const withinNoise = Math.max(0, ms) < uncertaintyMs;
+  return {
+    text: withinNoise
+      ? `≤ ${figure.duration(uncertaintyMs)} (measured ${figure.duration(ms)} ± ${figure.duration(uncertaintyMs)})`
+      : `${figure.duration(ms)} ± ${figure.duration(uncertaintyMs)}`,
+    boundMs: Math.max(0, ms, uncertaintyMs),
+    withinNoise,
+  };
+}
+
+/**
+ * The openapi-fetch consumer on the smallest `paths` (openapi-fetch's floor), from the same in-process rounds
+ * as the other programs: its cost above the empty program, whose ratio to the full spec's is about the best
+ * any types module can reach, and what our types and the full spec's add above that floor.
+ */
+function floorCheckRows(floorRuns: number[], inProcess: ConsumerTimes["inProcess"]): BenchRow[] {
+  const rounds = `median of ${inProcessRounds} rounds`;
+  const floor = boundedDifference(wallAboveBaseline(floorRuns, inProcess.baseline));
+  const fullChecked = wallAboveBaseline(inProcess.full, inProcess.baseline);
+  const oursOverFloor = boundedDifference(wallAboveBaseline(inProcess.ours, floorRuns));
+  const fullOverFloor = wallAboveBaseline(inProcess.full, floorRuns);
+  return [
+    {
+      measure:
+        "openapi-fetch consumer on the smallest `paths` that has this operation (one 200 answer; " +
+        "openapi-fetch's floor, so its ratio is about the best any types module can reach): type check " +
+        `(TypeScript API, in-process), above an empty program's (${rounds})`,
+      atlasExport: floor.text,
+      peer: "same consumer on types from the full upstream spec",
+      peerFigure: `${figure.duration(fullChecked.ms)} ± ${figure.duration(fullChecked.uncertaintyMs)}`,
+      ratio: timesCheaper(floor.boundMs, Math.max(0, fullChecked.ms), floor.withinNoise),
+      target: "no target",
+      verdict: "info",
+    },
+    {
+      measure:
+        "openapi-fetch consumer: type check (TypeScript API, in-process) on our types above the same " +
+        `consumer on the smallest \`paths\` of the same round (${rounds})`,
+      atlasExport: oursOverFloor.text,
+      peer: "full upstream spec's types above the smallest `paths`",
+      peerFigure: `${figure.duration(fullOverFloor.ms)} ± ${figure.duration(fullOverFloor.uncertaintyMs)}`,
+      ratio: timesCheaper(oursOverFloor.boundMs, Math.max(0, fullOverFloor.ms), oursOverFloor.withinNoise),
+      target: "no target",
+      verdict: "info",
+    },
+  ];
+}
+
+/** tsc's Types and Instantiations of the openapi-fetch consumer on the smallest `paths`, as information. */
+function floorCountRows(floor: TypeCheckTime, full: TypeCheckTime, baseline: TypeCheckTime): BenchRow[] {
+  return (["types", "instantiations"] as const).map((key) => {
+    const floorValue = floor[key] - baseline[key];
+    const fullValue = full[key] - baseline[key];
+    return {
+      measure:
+        "openapi-fetch consumer on the smallest `paths` (openapi-fetch's floor): " +
+        `\`tsc\` ${key === "types" ? "Types" : "Instantiations"}, above an empty program's`,
+      atlasExport: figure.count(floorValue),
+      peer: "same consumer on types from the full upstream spec",
+      peerFigure: figure.count(fullValue),
+      ratio: timesCheaper(floorValue, fullValue),
+      target: "no target",
+      verdict: "info",
+    };
+  });
 }
 
 async function specSyncRow(notes: string[]): Promise<BenchRow> {
