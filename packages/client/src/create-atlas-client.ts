@@ -1,5 +1,4 @@
 import type { BackupExportJob, GetBackupExportJobParams, paths } from "@atlas-export/types";
-import type { SchemaViolation } from "@atlas-export/types/validators";
 import type { Client, Middleware } from "openapi-fetch";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { atlasClientFromEnv, type FromEnvOptions } from "./from-env.js";
@@ -10,6 +9,7 @@ import { assertCredentialsMayBeSent, insecureHttpAllowed } from "./insecure-tran
 import { interpretResponse } from "./interpret-response.js";
 import { lazyOpenapiClient } from "./lazy-openapi-client.js";
 import { nodeHttpTransport } from "./node-http-transport.js";
+import { onFirstUse } from "./on-first-use.js";
 import { pathSerializer } from "./path-serializer.js";
 import { readBodyBytes } from "./read-body-bytes.js";
 import { utf8, type Attempt, type Transport, type TransportAnswer } from "./transport.js";
@@ -363,17 +363,9 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
  * The precompiled job validator, loaded on first use: only `validateResponses: true` needs it, so a default
  * client neither loads it nor, in a bundle that splits dynamic imports, ships it up front.
  */
-let jobValidator: Promise<(value: unknown) => SchemaViolation[]> | undefined;
-function loadJobValidator(): Promise<(value: unknown) => SchemaViolation[]> {
-  jobValidator ??= import("@atlas-export/types/validate-backup-export-job").then(
-    (module) => module.validateBackupExportJob,
-    (error: unknown) => {
-      jobValidator = undefined;
-      throw error;
-    },
-  );
-  return jobValidator;
-}
+const loadJobValidator = onFirstUse(() =>
+  import("@atlas-export/types/validate-backup-export-job").then((module) => module.validateBackupExportJob),
+);
 
 /** Creates a client; `createAtlasClient.fromEnv()` builds one from `MONGODB_ATLAS_*` variables. */
 export const createAtlasClient: typeof createAtlasClientImpl & {

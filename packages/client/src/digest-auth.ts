@@ -3,8 +3,9 @@ import { authFailure } from "./auth-failure.js";
 import { authMiddleware } from "./auth-middleware.js";
 import { AUTH_SCHEME, discardBody, type AuthScheme, type AuthTicket } from "./auth-scheme.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
-import { digestAuthorization, pickDigestChallenge, type DigestChallenge } from "./digest-challenge.js";
+import type { DigestChallenge } from "./digest-challenge.js";
 import { assertCredentialsMayBeSent } from "./insecure-transport.js";
+import { loadDigestChallenge } from "./load-digest-challenge.js";
 import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
 
 /** Options of `digestAuth`: an Atlas programmatic API key. */
@@ -55,11 +56,13 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
 
   let current: NonceCounter | undefined;
   let firstChallenge: Promise<void> | undefined;
+  // Loaded with the first 401 challenge; `current` is only ever set after that, so `sign` always has it.
+  let digest: Awaited<ReturnType<typeof loadDigestChallenge>> | undefined;
 
   const sign = (ticket: DigestTicket, counter: NonceCounter): string => {
     // nc is taken synchronously, so no two requests (concurrent or not) ever send the same count for a nonce
     counter.nc += 1;
-    return digestAuthorization(counter.challenge, credentials, ticket.method, ticket.uri, counter.nc);
+    return digest!.digestAuthorization(counter.challenge, credentials, ticket.method, ticket.uri, counter.nc);
   };
 
   // Counters of recent nonces: a server may hand out the same nonce again (Apache derives it from the
@@ -116,6 +119,8 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
     async complete(ticket, answer, resend) {
       try {
         if (answer.status !== 401) return answer;
+        digest ??= await loadDigestChallenge();
+        const { pickDigestChallenge } = digest;
         let challenge = pickDigestChallenge(answer.headers.get("WWW-Authenticate"));
         if (!challenge) return answer;
         // One answer to a fresh challenge and one to a stale nonce per call: a wrong key never loops.

@@ -1,5 +1,6 @@
 import type { paths } from "@atlas-export/types";
 import type { Client, ClientOptions, Middleware } from "openapi-fetch";
+import { onFirstUse } from "./on-first-use.js";
 
 const FORWARDED = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
@@ -14,19 +15,13 @@ type OpenapiFetchModule = typeof import("openapi-fetch");
 export function lazyOpenapiClient(options: ClientOptions): Client<paths> {
   const middleware: Middleware[] = [];
   let client: Client<paths> | undefined;
-  let loading: Promise<Client<paths>> | undefined;
-  const load = (): Promise<Client<paths>> =>
-    (loading ??= import("openapi-fetch").then(
-      (module) => {
-        client = createClientOf(module)<paths>(options);
-        client.use(...middleware);
-        return client;
-      },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
+  const load = onFirstUse(() =>
+    import("openapi-fetch").then((module) => {
+      client = createClientOf(module)<paths>(options);
+      client.use(...middleware);
+      return client;
+    }),
+  );
   const lazy: Record<string, unknown> = {
     use(...added: Middleware[]) {
       middleware.push(...added);

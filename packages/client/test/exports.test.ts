@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { startServer } from "./support/http-server.js";
+import { DigestVerifier } from "./support/digest-verifier.js";
+import { sendJson, startServer } from "./support/http-server.js";
 
 const names = [
   "createAtlasClient",
@@ -78,6 +79,51 @@ describe("the built package (dist)", () => {
       await server.close();
     }
   });
+
+  // The ESM build loads the digest code from a chunk of its own on the first 401; the CommonJS build has
+  // it inline. Both must answer the challenge and then sign without another one.
+  for (const build of ["ESM", "CommonJS"] as const) {
+    it(`answers a digest challenge once, then signs every call, through the ${build} build`, async () => {
+      const client =
+        build === "ESM"
+          ? await import("@atlas-export/client")
+          : (createRequire(import.meta.url)("@atlas-export/client") as typeof import("@atlas-export/client"));
+      const verifier = new DigestVerifier({ username: "public", password: "private" });
+      let unauthorized = 0;
+      const server = await startServer((request, response) => {
+        if (verifier.verify(request) !== "ok") {
+          unauthorized += 1;
+          response.writeHead(401, { "WWW-Authenticate": verifier.challenge() }).end();
+          return;
+        }
+        sendJson(
+          response,
+          200,
+          { id: "32b6e34b3d91647abb20e7b8" },
+          {},
+          "application/vnd.atlas.2023-01-01+json",
+        );
+      });
+      try {
+        const atlas = client.createAtlasClient({
+          baseUrl: server.url,
+          auth: client.digestAuth({ publicKey: "public", privateKey: "private" }),
+        });
+        const params = {
+          groupId: "32b6e34b3d91647abb20e7b8",
+          clusterName: "Cluster0",
+          exportId: "32b6e34b3d91647abb20e7b8",
+        };
+        for (let call = 0; call < 3; call += 1) {
+          expect(await atlas.getBackupExportJob(params)).toEqual({ id: "32b6e34b3d91647abb20e7b8" });
+        }
+        expect(unauthorized).toBe(1);
+        expect(verifier.rejections).toEqual(["no digest credentials"]);
+      } finally {
+        await server.close();
+      }
+    });
+  }
 
   it("writes its real version into the User-Agent", async () => {
     const { CLIENT_VERSION } = (await import("@atlas-export/client")) as { CLIENT_VERSION: string };
