@@ -4,7 +4,8 @@ import ts from "typescript";
 
 /**
  * Type-checks each project (name → folder with a tsconfig.json) in this process with the TypeScript API, in
- * `rounds` rounds (every project once per round), and returns each project's times in round order.
+ * `rounds` rounds (every project once per round, in a fresh random order), and returns each project's times
+ * in round order, so that times of the same round can be paired.
  * One check is what `tsc --noEmit` does after start-up: a fresh program, then every pre-emit diagnostic.
  * The standard library's files (lib.*.d.ts) are parsed and bound once and shared by every program, as an
  * editor or `tsc --watch` shares them; everything else, the types under test included, is read and parsed
@@ -47,7 +48,7 @@ export function inProcessCheckTimes(
   });
   const times: Record<string, number[]> = Object.fromEntries(configs.map(({ name }) => [name, []]));
   for (let round = 0; round < rounds; round += 1) {
-    for (const { name, parsed, host } of configs) {
+    for (const { name, parsed, host } of shuffled(configs)) {
       const started = performance.now();
       const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host });
       const diagnostics = ts.getPreEmitDiagnostics(program);
@@ -65,4 +66,18 @@ export function inProcessCheckTimes(
     }
   }
   return times;
+}
+
+/**
+ * A copy of `items` in random order (Fisher–Yates). A check runs slower right after a heavy one (the full
+ * spec's program leaves garbage and a grown heap behind), so a fixed order would put that cost on whichever
+ * program always follows it; a fresh order every round spreads it over all of them.
+ */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
 }

@@ -200,8 +200,10 @@ async function generateAndTypeRows(tmp: string, notes: string[]): Promise<BenchR
     "The two rows with the ≥ 10× target (both in the headline; the types-only one is the issue's \"small " +
       'consumer using @atlas-export/types", the openapi-fetch one is kept so that its figure stays visible) time ' +
       "the check itself with the TypeScript API in this process: a fresh program and every pre-emit diagnostic " +
-      "(what `tsc --noEmit` does after start-up), the six programs taking turns for " +
-      `${inProcessRounds} rounds after a warm-up round. The standard library's files are parsed once and shared, ` +
+      "(what `tsc --noEmit` does after start-up), the six programs taking turns in a fresh random order every " +
+      `round for ${inProcessRounds} rounds after a warm-up round (trial runs in a fixed order showed checks ` +
+      "running slower right after the full spec's, a cost that would always fall on the same program). " +
+      "The standard library's files are parsed once and shared, " +
       "as an editor or `tsc --watch` shares them; the consumer, its imports and the types under test are read " +
       "and parsed again every time. Each figure is the median over the rounds of (consumer − empty program in " +
       "the same round), ± half the range of those differences; a figure smaller than its ± is shown as ≤ the ± " +
