@@ -28,7 +28,7 @@ export async function benchMemory(): Promise<BenchSection> {
     // Rounds that take turns, so a burst of load on a shared machine falls on every contender alike.
     for (let round = 0; round < rounds; round += 1) {
       for (const name of [...ours, ...others]) {
-        const { stdout } = await timeCommand(
+        const { stdout, stderr, exitCode } = await timeCommand(
           process.execPath,
           [
             "--expose-gc",
@@ -39,8 +39,13 @@ export async function benchMemory(): Promise<BenchSection> {
             server.url,
             String(calls),
           ],
-          { cwd: repoPaths.bench },
+          { cwd: repoPaths.bench, okExitCodes: [0, 1] },
         );
+        // The probe's last line of stderr is its one-line reason; the command line would crowd it out.
+        if (exitCode !== 0) {
+          const reason = stderr.trim().split("\n").pop() ?? "no output";
+          throw new Error(`@atlas-export/bench: memory probe of ${name}, round ${round + 1}: ${reason}`);
+        }
         runs.set(name, [...(runs.get(name) ?? []), JSON.parse(stdout) as Probe]);
       }
     }
@@ -99,6 +104,39 @@ export async function benchMemory(): Promise<BenchSection> {
       headline: false,
     });
   }
+  // RSS growth split into V8's young generation (pages of its reserved capacity touched during the run),
+  // the rest of V8's heap, and what lies outside V8's heap (Node, the allocator); the three add up to it.
+  const signed = (bytes: number) => `${bytes >= 0 ? "+" : ""}${figure.bytes(bytes)}`;
+  const youngGrowth = (probe: Probe) => growth(probe, "youngGenerationPhysical");
+  const outsideYoung = (probe: Probe) => growth(probe, "rss") - youngGrowth(probe);
+  const showOutsideYoung = (probe: Probe) =>
+    `${signed(outsideYoung(probe))} (RSS ${signed(growth(probe, "rss"))} − young generation ${signed(youngGrowth(probe))})`;
+  for (const name of ours) {
+    const probe = probes.get(name) as Probe;
+    rows.push({
+      measure: `RSS growth outside V8's young generation (\`new_space\` physical size), 100 → ${figure.count(calls)} calls, ${name}`,
+      atlasExport: showOutsideYoung(probe),
+      peer: "mongodb-atlas-api-client 4.19.0",
+      peerFigure: showOutsideYoung(peer),
+      ratio: "",
+      target: "no target",
+      verdict: "info",
+      headline: false,
+    });
+  }
+  // Says why the raw RSS target is missed only when this run's figures show it: without the young
+  // generation's growth, every contender of ours that missed would have met it.
+  const rssVerdict = (): string => {
+    const missed = ours.filter((name) => growth(probes.get(name) as Probe, "rss") > growthTargetBytes);
+    const floorShare =
+      `for comparison, bare node:http with nothing around it: young generation ` +
+      `${signed(youngGrowth(floor))} of its ${signed(growth(floor, "rss"))} RSS growth`;
+    if (missed.length === 0) return "The raw RSS target is met.";
+    if (missed.every((name) => outsideYoung(probes.get(name) as Probe) <= growthTargetBytes)) {
+      return `The raw RSS target is missed because V8 touches its young generation's reserved pages during the run; ${floorShare}.`;
+    }
+    return `The raw RSS target is missed, and not only because of V8's young generation (see the rows outside it); ${floorShare}.`;
+  };
   return {
     id: 5,
     title: "Memory",
@@ -106,7 +144,8 @@ export async function benchMemory(): Promise<BenchSection> {
     notes: [
       `Each contender runs alone in a fresh \`node --expose-gc\` process against one loopback server in the ` +
         `parent: 100 sequential calls, five full GCs 20 ms apart, a sample; then up to ${figure.count(calls)} calls, the same ` +
-        `again. Heap used and RSS come from \`process.memoryUsage()\`. Each contender runs ${rounds} times, the ` +
+        `again. Heap used and RSS come from \`process.memoryUsage()\`, V8's physical sizes from ` +
+        `\`v8.getHeapSpaceStatistics()\`. Each contender runs ${rounds} times, the ` +
         "contenders taking turns; every figure shown comes from its median run by RSS growth. RSS growth of " +
         "every run, in MB: " +
         [...runs.entries()]
@@ -126,17 +165,38 @@ export async function benchMemory(): Promise<BenchSection> {
           })
           .join(" — ") +
         ".",
-      "RSS growth is mostly Node's and V8's, not a client's: bare node:http, with nothing around it, grows by " +
-        "about as much as the client in most runs (see every run above), while heap used (live objects after " +
-        "full GCs, the figure for leaks) stays flat for everyone. The raw RSS rows carry the target and the " +
-        "headline; the rows above bare node:http's growth (median runs) show what the client itself adds. Young generation " +
-        "(`new_space`) before → after, which V8 grows in steps as it sees fit: " +
+      "The young generation (`new_space`) is where V8 places new objects. Its scavenger allocates through " +
+        "the semi-spaces in turn, so pages of the capacity V8 reserved get touched as calls go on whether or " +
+        "not anything survives, and they stay in RSS; that growth cannot go beyond the capacity unless V8 " +
+        "raises it. Heap used (live objects after full GCs, the figure for leaks) does not count those pages. " +
+        "Young generation physical size (pages backed by memory) before → after, capacity before → after in " +
+        "brackets, median runs: " +
         [...probes.entries()]
           .map(
             ([name, probe]) =>
-              `${name} ${figure.bytes(probe.after100.youngGeneration)} → ${figure.bytes(probe.afterAll.youngGeneration)}`,
+              `${name} ${figure.bytes(probe.after100.youngGenerationPhysical)} → ` +
+              `${figure.bytes(probe.afterAll.youngGenerationPhysical)} ` +
+              `(${figure.bytes(probe.after100.youngGenerationCapacity)} → ${figure.bytes(probe.afterAll.youngGenerationCapacity)})`,
           )
           .join(", ") +
+        ".",
+      rssVerdict() +
+        " The raw RSS rows keep the target and the headline; the rows above bare node:http's growth show " +
+        "what the client itself adds, and the rows outside the young generation what is left of RSS growth " +
+        "once its pages are taken out. RSS growth of the median runs = young generation + rest of V8's heap " +
+        "(physical size of every other space) + outside V8's heap (Node, the allocator, native code); a part " +
+        "after − shrank between the two samples: " +
+        [...probes.entries()]
+          .map(([name, probe]) => {
+            const restOfV8 = growth(probe, "v8Physical") - youngGrowth(probe);
+            const outsideV8 = growth(probe, "rss") - growth(probe, "v8Physical");
+            return (
+              `${name} ${signed(growth(probe, "rss"))} = ${signed(youngGrowth(probe))} ` +
+              `${restOfV8 >= 0 ? "+" : "−"} ${figure.bytes(Math.abs(restOfV8))} ` +
+              `${outsideV8 >= 0 ? "+" : "−"} ${figure.bytes(Math.abs(outsideV8))}`
+            );
+          })
+          .join("; ") +
         ".",
       `Failed calls: ${[...probes.entries()].map(([name, probe]) => `${name} ${probe.failed}`).join(", ")}.`,
     ],
