@@ -10,6 +10,12 @@ export const exampleJobParams = {
 /** The path of the example job under the API (no base URL). */
 export const exampleJobPath = `/api/atlas/v2/groups/${exampleJobParams.groupId}/clusters/${exampleJobParams.clusterName}/backup/exports/${exampleJobParams.exportId}`;
 
+/**
+ * The versioned media type every request asks for: the client's `ATLAS_MEDIA_TYPE` (a bench test checks
+ * they are equal), kept here so the contenders that do not use the client need not load it.
+ */
+export const exampleMediaType = "application/vnd.atlas.2023-01-01+json";
+
 /** A finished job shaped like a real Atlas answer; typed so it cannot drift from the fragment. */
 export const exampleJob = {
   id: exampleJobParams.exportId,

@@ -2,11 +2,10 @@
 // whose URL it is given and prints heap, RSS and V8's physical heap sizes after 100 and after 10,000 calls
 // as JSON.
 import { getHeapSpaceStatistics } from "node:v8";
-import { ATLAS_MEDIA_TYPE, createAtlasClient, serviceAccountAuth } from "@atlas-export/client";
 import { bareNodeHttpGet } from "./bare-node-http-get.js";
 import { benchCredentials } from "./bench-credentials.js";
-import { digestContenders } from "./digest-contenders.js";
-import { exampleJobParams, exampleJobPath } from "./example-job.js";
+import type { JobCall } from "./digest-contender.js";
+import { exampleJobParams, exampleJobPath, exampleMediaType } from "./example-job.js";
 import { mintToken } from "./mint-token.js";
 
 export interface MemorySample {
@@ -43,33 +42,55 @@ if (name === undefined || baseUrl === undefined || typeof globalThis.gc !== "fun
 const gc = globalThis.gc;
 const url: string = baseUrl;
 
-async function makeCall(): Promise<() => Promise<boolean>> {
-  const digest = digestContenders.find((contender) => contender.name === name);
-  if (digest !== undefined) return digest.create(url);
-  const { clientId, clientSecret } = benchCredentials;
-  if (name === "atlas-export (service account)") {
-    const atlas = createAtlasClient({ baseUrl: url, auth: serviceAccountAuth({ clientId, clientSecret }) });
+/**
+ * Each contender's setup. Every one imports only its own modules (dynamic imports), so the process holds
+ * one contender's code: loading the others would grow V8's heap and young generation at start-up, which
+ * changes how much of it the calls then touch (see `youngGenerationPhysical`).
+ */
+const contenders: Record<string, () => Promise<JobCall>> = {
+  "atlas-export": async () =>
+    (await import("./atlas-export-digest-contender.js")).atlasExportDigestContender.create(url),
+  "digest-fetch 3.1.1": async () =>
+    (await import("./digest-fetch-contender.js")).digestFetchContender.create(url),
+  "mongodb-atlas-api-client 4.19.0": async () =>
+    (await import("./mongodb-atlas-api-client-contender.js")).mongodbAtlasApiClientContender.create(url),
+  "atlas-export (service account)": async () => {
+    const { createAtlasClient, serviceAccountAuth } = await import("@atlas-export/client");
+    const atlas = createAtlasClient({
+      baseUrl: url,
+      auth: serviceAccountAuth({
+        clientId: benchCredentials.clientId,
+        clientSecret: benchCredentials.clientSecret,
+      }),
+    });
     return () => atlas.getBackupExportJob(exampleJobParams).then(() => true);
-  }
-  if (name === "bare fetch (bearer)") {
-    const token = await mintToken(`${url}/api/oauth/token`, clientId, clientSecret);
+  },
+  "bare fetch (bearer)": async () => {
+    const headers = { Authorization: `Bearer ${await benchToken()}`, Accept: exampleMediaType };
     const jobUrl = url + exampleJobPath;
     return async () => {
-      const response = await fetch(jobUrl, {
-        headers: { Authorization: `Bearer ${token}`, Accept: ATLAS_MEDIA_TYPE },
-      });
+      const response = await fetch(jobUrl, { headers });
       await response.json();
       return response.ok;
     };
-  }
-  if (name === "bare node:http (bearer)") {
-    const token = await mintToken(`${url}/api/oauth/token`, clientId, clientSecret);
+  },
+  "bare node:http (bearer)": async () => {
+    const headers = { Authorization: `Bearer ${await benchToken()}`, Accept: exampleMediaType };
     const jobUrl = url + exampleJobPath;
-    const headers = { Authorization: `Bearer ${token}`, Accept: ATLAS_MEDIA_TYPE };
     // Node's global agent, as the client's default transport uses.
     return async () => (await bareNodeHttpGet(jobUrl, headers)).status === 200;
-  }
-  throw new Error(`@atlas-export/bench: memory-probe has no contender named ${name}`);
+  },
+};
+
+function benchToken(): Promise<string> {
+  return mintToken(`${url}/api/oauth/token`, benchCredentials.clientId, benchCredentials.clientSecret);
+}
+
+async function makeCall(): Promise<JobCall> {
+  const setUp = contenders[name as string];
+  if (setUp === undefined)
+    throw new Error(`@atlas-export/bench: memory-probe has no contender named ${name}`);
+  return setUp();
 }
 
 /**
