@@ -260,7 +260,14 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   const scheme = authSchemeOf(resolved.auth);
   const direct = resolved.auth === undefined || scheme !== undefined;
   const plainHeaders = { Accept: ATLAS_MEDIA_TYPE, "User-Agent": resolved.userAgent };
-  const withAuthorization = (authorization: string) => ({ ...plainHeaders, Authorization: authorization });
+  // An object literal, not `{ ...plainHeaders, Authorization }`: on Node 20 a spread followed by one more
+  // property made each call's request objects outlive V8's scavenges (some 12 KB promoted per scavenge
+  // where a literal promotes none), and that grew the young generation and RSS (packages/bench row 5).
+  const withAuthorization = (authorization: string) => ({
+    Accept: ATLAS_MEDIA_TYPE,
+    "User-Agent": resolved.userAgent,
+    Authorization: authorization,
+  });
 
   /** One attempt of the direct path: authorize, send, and let the scheme answer a 401. */
   async function sendDirect(url: string, attempt: Attempt): Promise<TransportAnswer> {
