@@ -1,9 +1,15 @@
 import { median } from "./median.js";
+import { quantile } from "./quantile.js";
 
 export interface WallAboveBaseline {
   /** Median over the rounds of (program − empty program in the same round). */
   ms: number;
-  /** Half the range of those per-round differences: a median smaller than this cannot be told from zero. */
+  /**
+   * Half the width of an approximate 95% confidence interval of that median, 1.58 × interquartile range ÷
+   * √rounds (the notch of McGill, Tukey and Larsen, 1978): a median smaller than this cannot be told from
+   * zero. Unlike half the range, it does not widen as rounds are added, and one slow round on a shared
+   * machine does not set it.
+   */
   uncertaintyMs: number;
 }
 
@@ -24,6 +30,7 @@ export function wallAboveBaseline(
   const differences = runs.map((ms, round) => ms - (baselineRuns[round] ?? 0));
   return {
     ms: median(differences),
-    uncertaintyMs: (Math.max(...differences) - Math.min(...differences)) / 2,
+    uncertaintyMs:
+      (1.58 * (quantile(differences, 0.75) - quantile(differences, 0.25))) / Math.sqrt(differences.length),
   };
 }

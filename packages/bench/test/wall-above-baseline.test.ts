@@ -8,9 +8,17 @@ describe("wallAboveBaseline", () => {
     expect(result.ms).toBe(45);
   });
 
-  it("gives half the range of those differences as its uncertainty", () => {
+  it("gives 1.58 x the interquartile range of those differences / sqrt(rounds) as its uncertainty", () => {
+    // Differences 40, 50, 30, 50, 45: quartiles 40 and 50.
     const result = wallAboveBaseline([1040, 1600, 1030, 1050, 1045], [1000, 1550, 1000, 1000, 1000]);
-    expect(result.uncertaintyMs).toBe(10);
+    expect(result.uncertaintyMs).toBeCloseTo((1.58 * 10) / Math.sqrt(5), 6);
+  });
+
+  it("is not set by one slow round: an outlier moves neither the median nor the uncertainty much", () => {
+    const steady = wallAboveBaseline([140, 150, 130, 150, 145, 140], [100, 100, 100, 100, 100, 100]);
+    const withOutlier = wallAboveBaseline([140, 150, 130, 150, 145, 900], [100, 100, 100, 100, 100, 100]);
+    expect(withOutlier.ms - steady.ms).toBeLessThanOrEqual(5);
+    expect(withOutlier.uncertaintyMs).toBeLessThan(2 * steady.uncertaintyMs);
   });
 
   it("refuses runs without one baseline run each, naming the counts", () => {

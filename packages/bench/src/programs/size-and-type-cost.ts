@@ -21,8 +21,12 @@ import { writeConsumerProject } from "../write-consumer-project.js";
 const bundleTargetBytes = 8 * 1024;
 const specSyncTargetMs = 3000;
 const typeCostTargetRatio = 10;
-/** Rounds of the in-process type check (after one warm-up round that parses the standard library). */
-const inProcessRounds = 10;
+/**
+ * Rounds of the in-process type check (after one warm-up round that parses the standard library). With 10,
+ * the small programs' figures spread by about as much as they measure (95 ms ± 58 ms in one run) and the
+ * openapi-fetch rows' verdicts changed from run to run; a round costs about 2 s.
+ */
+const inProcessRounds = 20;
 const peerClient = "mongodb-atlas-api-client 4.19.0";
 
 async function bundleRows(notes: string[]): Promise<BenchRow[]> {
@@ -206,7 +210,8 @@ async function generateAndTypeRows(tmp: string, notes: string[]): Promise<BenchR
       "The standard library's files are parsed once and shared, " +
       "as an editor or `tsc --watch` shares them; the consumer, its imports and the types under test are read " +
       "and parsed again every time. Each figure is the median over the rounds of (consumer − empty program in " +
-      "the same round), ± half the range of those differences; a figure smaller than its ± is shown as ≤ the ± " +
+      "the same round), ± about a 95% confidence interval of that median (1.58 × interquartile range ÷ √rounds, " +
+      "McGill, Tukey and Larsen 1978); a figure smaller than its ± is shown as ≤ the ± " +
       "and its ratio as a lower bound. The `tsc --noEmit` wall-time rows below measure the same thing with " +
       "Node's start-up and the library's parse in every run: about 0.9 s that moves by ±0.1 s from run to run, " +
       "more than the few milliseconds our types add, so they carry no target. " +
