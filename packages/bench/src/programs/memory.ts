@@ -56,17 +56,12 @@ export async function benchMemory(): Promise<BenchSection> {
   const diagnosticProbes = new Map<string, Probe>(
     [...diagnosticRuns.entries()].map(([name, list]) => [name, medianRun(list)]),
   );
-  const growth = (probe: Probe, key: keyof MemorySample) => probe.afterAll[key] - probe.after100[key];
+  const signed = (bytes: number) => `${bytes >= 0 ? "+" : ""}${figure.bytes(bytes)}`;
   // What a client adds to RSS beyond what the same calls cost with nothing around node:http.
   const floor = probes.get("bare node:http (bearer)") as Probe;
   const aboveFloor = (probe: Probe) => growth(probe, "rss") - growth(floor, "rss");
-  const showAboveFloor = (probe: Probe) => {
-    const delta = aboveFloor(probe);
-    return `${delta >= 0 ? "+" : ""}${figure.bytes(delta)}`;
-  };
   const show = (probe: Probe, key: keyof MemorySample) =>
-    `${figure.bytes(probe.after100[key])} → ${figure.bytes(probe.afterAll[key])} (${growth(probe, key) >= 0 ? "+" : ""}${figure.bytes(growth(probe, key))})`;
-  const showFloor = (probe: Probe) => `+${figure.bytes(growth(probe, "rss"))}`;
+    `${figure.bytes(probe.after100[key])} → ${figure.bytes(probe.afterAll[key])} (${signed(growth(probe, key))})`;
   const rows: BenchRow[] = [];
   const peer = probes.get("mongodb-atlas-api-client 4.19.0") as Probe;
   for (const key of ["heapUsed", "rss"] as const) {
@@ -88,10 +83,10 @@ export async function benchMemory(): Promise<BenchSection> {
   for (const name of ours) {
     const probe = probes.get(name) as Probe;
     rows.push({
-      measure: `RSS growth above bare node:http's (${showFloor(floor)}), 100 → ${figure.count(calls)} calls, ${name}`,
-      atlasExport: showAboveFloor(probe),
+      measure: `RSS growth above bare node:http's (${signed(growth(floor, "rss"))}), 100 → ${figure.count(calls)} calls, ${name}`,
+      atlasExport: signed(aboveFloor(probe)),
       peer: "mongodb-atlas-api-client 4.19.0",
-      peerFigure: showAboveFloor(peer),
+      peerFigure: signed(aboveFloor(peer)),
       ratio: "",
       target: `≤ ${figure.bytes(growthTargetBytes)}, 0 failed`,
       verdict: aboveFloor(probe) <= growthTargetBytes && probe.failed === 0 ? "met" : "missed",
@@ -100,7 +95,6 @@ export async function benchMemory(): Promise<BenchSection> {
   }
   // RSS growth split into V8's young generation (pages of its reserved capacity touched during the run),
   // the rest of V8's heap, and what lies outside V8's heap (Node, the allocator); the three add up to it.
-  const signed = (bytes: number) => `${bytes >= 0 ? "+" : ""}${figure.bytes(bytes)}`;
   const youngGrowth = (probe: Probe) => growth(probe, "youngGenerationPhysical");
   const outsideYoung = (probe: Probe) => growth(probe, "rss") - youngGrowth(probe);
   const showOutsideYoung = (probe: Probe) =>
@@ -147,14 +141,8 @@ export async function benchMemory(): Promise<BenchSection> {
       outsideV8(defaultOurs) > outsideV8(diagnosticOurs);
     return (
       `Diagnostic runs with V8's optimizing compilers off (\`${optimizersOff.join(" ")}\`, ${diagnosticRounds} ` +
-      `runs each, median by RSS growth; RSS growth of every run, in MB: ` +
-      [...diagnosticRuns.entries()]
-        .map(
-          ([name, list]) =>
-            `${name} ${list.map((probe) => (growth(probe, "rss") / 1048576).toFixed(1)).join(", ")}`,
-        )
-        .join("; ") +
-      `). ${figures}` +
+      `runs each, median by RSS growth; RSS growth of every run, in MB: ${rssGrowthOfEveryRun(diagnosticRuns)}). ` +
+      figures +
       (compilersExplainIt
         ? " The part outside V8's heap is memory TurboFan and Maglev take while they optimize the calls' hot " +
           "functions on their background threads (kept by the allocator afterwards), not objects of a client."
@@ -185,14 +173,7 @@ export async function benchMemory(): Promise<BenchSection> {
         `again. Heap used and RSS come from \`process.memoryUsage()\`, V8's physical sizes from ` +
         `\`v8.getHeapSpaceStatistics()\`. Each contender runs ${rounds} times, the ` +
         "contenders taking turns; every figure shown comes from its median run by RSS growth. RSS growth of " +
-        "every run, in MB: " +
-        [...runs.entries()]
-          .map(
-            ([name, list]) =>
-              `${name} ${list.map((probe) => ((probe.afterAll.rss - probe.after100.rss) / 1048576).toFixed(1)).join(", ")}`,
-          )
-          .join("; ") +
-        ".",
+        `every run, in MB: ${rssGrowthOfEveryRun(runs)}.`,
       "Bare fetch and bare node:http (the client's default transport, with nothing around it) are the floors: " +
         "RSS growth they show too comes from Node's HTTP stack, V8 and the allocator, not from a client. For " +
         "comparison (heap used; RSS): " +
@@ -227,11 +208,11 @@ export async function benchMemory(): Promise<BenchSection> {
         [...probes.entries()]
           .map(([name, probe]) => {
             const restOfV8 = growth(probe, "v8Physical") - youngGrowth(probe);
-            const outsideV8 = growth(probe, "rss") - growth(probe, "v8Physical");
+            const outside = outsideV8(probe);
             return (
               `${name} ${signed(growth(probe, "rss"))} = ${signed(youngGrowth(probe))} ` +
               `${restOfV8 >= 0 ? "+" : "−"} ${figure.bytes(Math.abs(restOfV8))} ` +
-              `${outsideV8 >= 0 ? "+" : "−"} ${figure.bytes(Math.abs(outsideV8))}`
+              `${outside >= 0 ? "+" : "−"} ${figure.bytes(Math.abs(outside))}`
             );
           })
           .join("; ") +
@@ -276,7 +257,21 @@ async function runProbe(
  * contender's figures come from its median run by RSS growth, every figure of that run together.
  */
 function medianRun(list: Probe[]): Probe {
-  const rssGrowth = (probe: Probe) => probe.afterAll.rss - probe.after100.rss;
-  const sorted = [...list].sort((a, b) => rssGrowth(a) - rssGrowth(b));
+  const sorted = [...list].sort((a, b) => growth(a, "rss") - growth(b, "rss"));
   return sorted[Math.floor(sorted.length / 2)] as Probe;
+}
+
+/** What one figure did between the two samples of a probe. */
+function growth(probe: Probe, key: keyof MemorySample): number {
+  return probe.afterAll[key] - probe.after100[key];
+}
+
+/** "name 4.8, 6.3, 7.1; name …": every run's RSS growth in MB, per contender, in run order. */
+function rssGrowthOfEveryRun(runs: ReadonlyMap<string, Probe[]>): string {
+  return [...runs.entries()]
+    .map(
+      ([name, list]) =>
+        `${name} ${list.map((probe) => (growth(probe, "rss") / 1048576).toFixed(1)).join(", ")}`,
+    )
+    .join("; ");
 }
