@@ -279,18 +279,12 @@ function consumerRows(
   const minus = (value: number, base: number) => value - base;
   const oursAbove = wallAboveBaseline(ours.wallRunsMs, baseline.wallRunsMs);
   const fullAbove = wallAboveBaseline(full.wallRunsMs, baseline.wallRunsMs);
-  const oursWall = Math.max(0, oursAbove.ms);
+  // Wall time is shown clamped at zero: an empty program can take longer than a consumer in one run.
+  const oursWall = boundedDifference({ ...oursAbove, ms: Math.max(0, oursAbove.ms) });
   const fullWall = Math.max(0, fullAbove.ms);
-  // A difference smaller than its own uncertainty cannot be told from zero, so the ratio never divides by
-  // less than that uncertainty; the figure is then an upper bound and the ratio a lower one.
-  const noise = oursAbove.uncertaintyMs;
-  const withinNoise = oursWall < noise;
   // The targeted figure: the same check in-process, without Node's start-up and the library's parse.
-  const oursChecked = wallAboveBaseline(inProcess.ours, inProcess.baseline);
+  const oursChecked = boundedDifference(wallAboveBaseline(inProcess.ours, inProcess.baseline));
   const fullChecked = wallAboveBaseline(inProcess.full, inProcess.baseline);
-  const checkNoise = oursChecked.uncertaintyMs;
-  const checkWithinNoise = Math.max(0, oursChecked.ms) < checkNoise;
-  const oursCheckMs = Math.max(0, oursChecked.ms, checkNoise);
   const fullCheckMs = Math.max(0, fullChecked.ms);
   /** An information row: one tsc figure of both consumers, less the empty program's. */
   const aboveBaselineRow = (
@@ -316,25 +310,24 @@ function consumerRows(
       measure:
         `Type check of a small ${kind} consumer (TypeScript API, in-process), above an empty program's ` +
         `(median of ${inProcessRounds} rounds)`,
-      atlasExport: checkWithinNoise
-        ? `≤ ${figure.duration(checkNoise)} (measured ${figure.duration(oursChecked.ms)} ± ${figure.duration(checkNoise)})`
-        : `${figure.duration(oursChecked.ms)} ± ${figure.duration(checkNoise)}`,
+      atlasExport: oursChecked.text,
       peer: fullPeer,
       peerFigure: `${figure.duration(fullChecked.ms)} ± ${figure.duration(fullChecked.uncertaintyMs)}`,
-      ratio: timesCheaper(oursCheckMs, fullCheckMs, checkWithinNoise),
+      ratio: timesCheaper(oursChecked.boundMs, fullCheckMs, oursChecked.withinNoise),
       target: `≥ ${typeCostTargetRatio}× cheaper`,
-      verdict: oursCheckMs > 0 && fullCheckMs / oursCheckMs >= typeCostTargetRatio ? "met" : "missed",
+      verdict:
+        oursChecked.boundMs > 0 && fullCheckMs / oursChecked.boundMs >= typeCostTargetRatio
+          ? "met"
+          : "missed",
       headline: true,
     },
     ...(floor ? floorCheckRows(floor.inProcess, inProcess) : []),
     {
       measure: `\`tsc --noEmit\` of a small ${kind} consumer, wall above an empty program's (median of 5 rounds)`,
-      atlasExport: withinNoise
-        ? `≤ ${figure.duration(noise)} (measured ${figure.duration(oursWall)} ± ${figure.duration(noise)})`
-        : `${figure.duration(oursWall)} ± ${figure.duration(noise)}`,
+      atlasExport: oursWall.text,
       peer: fullPeer,
       peerFigure: `${figure.duration(fullWall)} ± ${figure.duration(fullAbove.uncertaintyMs)}`,
-      ratio: timesCheaper(Math.max(oursWall, noise), fullWall, withinNoise),
+      ratio: timesCheaper(oursWall.boundMs, fullWall, oursWall.withinNoise),
       target: "no target (see the in-process row)",
       verdict: "info",
     },
@@ -364,7 +357,11 @@ function consumerRows(
   ];
 }
 
-/** "86.1 ms ± 51.3 ms", or "≤ 51.3 ms (measured 20.0 ms ± 51.3 ms)" when the figure is within its ±. */
+/**
+ * "86.1 ms ± 51.3 ms", or "≤ 51.3 ms (measured 20.0 ms ± 51.3 ms)" when the figure is within its ±: a
+ * difference smaller than its own uncertainty cannot be told from zero, so the ratio never divides by less
+ * than that uncertainty; the figure is then an upper bound and the ratio a lower one.
+ */
 function boundedDifference({ ms, uncertaintyMs }: WallAboveBaseline): {
   text: string;
   /** The figure to divide by: never less than its ±, since a smaller one cannot be told from zero. */
