@@ -1,12 +1,8 @@
 import type { Middleware } from "openapi-fetch";
-import { authFailure } from "./auth-failure.js";
 import { authMiddleware } from "./auth-middleware.js";
-import { AUTH_SCHEME, discardBody, type AuthScheme, type AuthTicket } from "./auth-scheme.js";
+import { AUTH_SCHEME } from "./auth-scheme.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
-import type { DigestChallenge } from "./digest-challenge.js";
-import { assertCredentialsMayBeSent } from "./insecure-transport.js";
-import { loadDigestChallenge } from "./load-digest-challenge.js";
-import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
+import { lazyAuthScheme } from "./lazy-auth-scheme.js";
 
 /** Options of `digestAuth`: an Atlas programmatic API key. */
 export interface DigestAuthOptions {
@@ -20,20 +16,6 @@ export interface DigestAuthOptions {
 
 /** An openapi-fetch middleware that authenticates with an Atlas API key; `close()` is a no-op. */
 export type DigestAuthMiddleware = Middleware & { readonly scheme: "digest"; close(): Promise<void> };
-
-interface DigestTicket extends AuthTicket {
-  method: string;
-  /** The request-target the digest covers (`uri`, RFC 7616 §3.4): path and query. */
-  uri: string;
-  /** Set on the one request that went out unsigned to fetch the first challenge. */
-  releaseLeader?: () => void;
-}
-
-/** A nonce and the last `nc` sent with it. */
-interface NonceCounter {
-  challenge: DigestChallenge;
-  nc: number;
-}
 
 /**
  * HTTP Digest authentication (RFC 7616, RFC 2617) as an openapi-fetch `Middleware`. Pays the 401 challenge
@@ -53,107 +35,9 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   }
   const credentials = { username: options.publicKey, password: options.privateKey };
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
-
-  let current: NonceCounter | undefined;
-  let firstChallenge: Promise<void> | undefined;
-  // Loaded with the first 401 challenge; `current` is only ever set after that, so `sign` always has it.
-  let digest: Awaited<ReturnType<typeof loadDigestChallenge>> | undefined;
-
-  const sign = (ticket: DigestTicket, counter: NonceCounter): string => {
-    // nc is taken synchronously, so no two requests (concurrent or not) ever send the same count for a nonce
-    counter.nc += 1;
-    return digest!.digestAuthorization(counter.challenge, credentials, ticket.method, ticket.uri, counter.nc);
-  };
-
-  // Counters of recent nonces: a server may hand out the same nonce again (Apache derives it from the
-  // second it was issued), and a nonce must never see an nc it has seen before.
-  const counters = new Map<string, NonceCounter>();
-  const adopt = (challenge: DigestChallenge): NonceCounter => {
-    let entry = counters.get(challenge.nonce);
-    if (entry) entry.challenge = challenge;
-    else {
-      entry = { challenge, nc: 0 };
-      counters.set(challenge.nonce, entry);
-      if (counters.size > 32) counters.delete(counters.keys().next().value!);
-    }
-    current = entry;
-    return entry;
-  };
-
-  // The request-target of the last URL signed: polling signs the same URL again and again.
-  let lastUri = { url: "", uri: "" };
-  const ticketFor = (method: string, url: string): DigestTicket => {
-    if (lastUri.url !== url) {
-      const { pathname, search } = new URL(url);
-      lastUri = { url, uri: pathname + search };
-    }
-    const ticket: DigestTicket = { method, uri: lastUri.uri, authorization: undefined };
-    if (current) {
-      ticket.authorization = sign(ticket, current);
-      return ticket;
-    }
-    // No nonce yet: this request fetches the challenge; concurrent ones wait for it.
-    let resolveWaiters!: () => void;
-    const challengeArrived = new Promise<void>((resolve) => (resolveWaiters = resolve));
-    firstChallenge = challengeArrived;
-    let released = false;
-    ticket.releaseLeader = () => {
-      if (released) return;
-      released = true;
-      if (firstChallenge === challengeArrived) firstChallenge = undefined;
-      resolveWaiters();
-    };
-    return ticket;
-  };
-
-  const scheme: AuthScheme<DigestTicket> = {
-    authorize(target) {
-      assertCredentialsMayBeSent(target.url, allowInsecureHttp || target.allowInsecure, "digestAuth");
-      if (!current && firstChallenge) {
-        return untilSettledOrAborted(firstChallenge, target.signal).then(() =>
-          ticketFor(target.method, target.url),
-        );
-      }
-      return ticketFor(target.method, target.url);
-    },
-    async complete(ticket, answer, resend) {
-      try {
-        if (answer.status !== 401) return answer;
-        digest ??= await loadDigestChallenge();
-        const { pickDigestChallenge } = digest;
-        let challenge = pickDigestChallenge(answer.headers.get("WWW-Authenticate"));
-        if (!challenge) return answer;
-        // One answer to a fresh challenge and one to a stale nonce per call: a wrong key never loops.
-        let answeredFresh = false;
-        let answeredStale = false;
-        let last = answer;
-        while (challenge) {
-          if (challenge.stale ? answeredStale : answeredFresh) break;
-          if (challenge.stale) answeredStale = true;
-          else answeredFresh = true;
-          const next = adopt(challenge);
-          ticket.releaseLeader?.();
-          await discardBody(last);
-          last = await resend(sign(ticket, next));
-          if (last.status !== 401) return last;
-          challenge = pickDigestChallenge(last.headers.get("WWW-Authenticate"));
-        }
-        throw await authFailure(
-          last,
-          "Atlas rejected the API key (HTTP Digest): check the public and private key, and that the key may access this project (IP access list, role)",
-        );
-      } finally {
-        ticket.releaseLeader?.();
-      }
-    },
-    abandon(ticket) {
-      ticket.releaseLeader?.();
-    },
-    async close() {
-      current = undefined;
-      counters.clear();
-    },
-  };
+  const scheme = lazyAuthScheme(() =>
+    import("./digest-scheme.js").then((module) => module.digestScheme(credentials, allowInsecureHttp)),
+  );
 
   const middleware = {
     scheme: "digest" as const,

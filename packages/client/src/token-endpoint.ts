@@ -15,13 +15,13 @@ import { AtlasAuthError } from "./atlas-auth-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import { parseRetryAfter } from "./retry-delay.js";
 
-// This module is imported on the first token request (see loadTokenEndpoint), with oauth4webapi: only
-// service accounts mint tokens, about once an hour.
+// This module is part of what `serviceAccountAuth` imports with its first request (see
+// service-account-scheme.ts), with oauth4webapi: API-key users never load it.
 
 /** Where and as whom `serviceAccountAuth` asks for and revokes tokens. */
 export interface TokenEndpointTarget {
   clientId: string;
-  /** `Basic base64(clientId:clientSecret)`, exactly as Atlas expects it (see service-account-auth.ts). */
+  /** `Basic base64(clientId:clientSecret)`, exactly as Atlas expects it (see service-account-scheme.ts). */
   basic: string;
   tokenUrl: string;
   revokeUrl: string;
