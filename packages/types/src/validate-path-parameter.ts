@@ -1,21 +1,15 @@
-import {
-  validatePathParameter_clusterName,
-  validatePathParameter_exportId,
-  validatePathParameter_groupId,
-} from "./generated/path-parameter-validators.js";
+import { pathParameterSchemas } from "./generated/path-parameter-schemas.js";
 import type { GetBackupExportJobParams } from "./aliases.js";
-import { violationsOf, type CompiledValidator, type SchemaViolation } from "./schema-violation.js";
+import { compileStringSchema } from "./compile-string-schema.js";
+import type { SchemaViolation } from "./schema-violation.js";
 
 /** The path parameters of `getBackupExportJob`. */
 export type PathParameterName = keyof GetBackupExportJobParams;
 
-const validators: Record<PathParameterName, CompiledValidator> = {
-  groupId: validatePathParameter_groupId as CompiledValidator,
-  clusterName: validatePathParameter_clusterName as CompiledValidator,
-  exportId: validatePathParameter_exportId as CompiledValidator,
-};
+// Compiled on first use of each parameter, then reused (a call checks every parameter of its path).
+const validators: Partial<Record<PathParameterName, (value: unknown) => SchemaViolation[]>> = {};
 
 /** Checks one path parameter against the fragment's constraints (pattern, length); `[]` when valid. */
 export function validatePathParameter(name: PathParameterName, value: unknown): SchemaViolation[] {
-  return violationsOf(validators[name], value);
+  return (validators[name] ??= compileStringSchema(pathParameterSchemas[name]))(value);
 }

@@ -7,7 +7,7 @@ const files = await renderValidators();
 describe.each(files.map((file) => [file.url.pathname.replace(/.*\/src\//, "src/"), file] as const))(
   "%s",
   (name, { url, code }) => {
-    it("matches a fresh ajv standalone compilation of spec/openapi.yaml (run `pnpm generate` if not)", async () => {
+    it("matches a fresh rendering of spec/openapi.yaml (run `pnpm generate` if not)", async () => {
       const committed = await readFile(url, "utf8");
       expect(
         committed === code,
