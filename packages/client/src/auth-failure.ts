@@ -1,8 +1,13 @@
+import type { AtlasAuthError } from "./atlas-auth-error.js";
 import type { AuthAnswer } from "./auth-scheme.js";
-import { AtlasAuthError } from "./atlas-auth-error.js";
+import type { AuthSchemeKit } from "./auth-scheme-kit.js";
 
 /** Turns Atlas's final 401 into an `AtlasAuthError`, reading `errorCode`/`detail` if the body has them. */
-export async function authFailure(response: AuthAnswer, explanation: string): Promise<AtlasAuthError> {
+export async function authFailure(
+  response: AuthAnswer,
+  explanation: string,
+  kit: AuthSchemeKit,
+): Promise<AtlasAuthError> {
   let errorCode: string | undefined;
   let detail: string | undefined;
   try {
@@ -12,7 +17,7 @@ export async function authFailure(response: AuthAnswer, explanation: string): Pr
   } catch {
     // HTML, empty or truncated bodies carry nothing more than the status
   }
-  return new AtlasAuthError(
+  return new kit.AtlasAuthError(
     `${response.status} ${errorCode ?? "UNAUTHORIZED"}: ${explanation}${detail ? ` (${detail})` : ""}`,
     { status: response.status, errorCode },
   );

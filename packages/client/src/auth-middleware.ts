@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import type { AuthScheme, AuthTicket } from "./auth-scheme.js";
-import { insecureHttpAllowed } from "./insecure-transport.js";
+import type { AuthSchemeKit } from "./auth-scheme-kit.js";
 
 /**
  * An auth scheme as an openapi-fetch `Middleware`: `onRequest` authorizes, `onResponse` completes (a 401
@@ -10,6 +10,7 @@ import { insecureHttpAllowed } from "./insecure-transport.js";
 export function authMiddleware<T extends AuthTicket>(
   scheme: AuthScheme<T>,
   allowInsecureHttp: boolean,
+  { insecureHttpAllowed }: AuthSchemeKit,
 ): Required<Pick<Middleware, "onRequest" | "onResponse" | "onError">> {
   const pending = new Map<string, { ticket: T; original: Request }>();
   return {
@@ -22,7 +23,7 @@ export function authMiddleware<T extends AuthTicket>(
         baseUrl: options.baseUrl,
         fetch: options.fetch,
       });
-      pending.set(id, { ticket, original: unsentCopy(request) });
+      pending.set(id, { ticket, original: unsentCopy(request, insecureHttpAllowed) });
       // Set in place: the request is this call's own, and a copy per call would cost a new Request and an
       // abort signal that follows the original.
       if (ticket.authorization !== undefined) request.headers.set("Authorization", ticket.authorization);
@@ -33,7 +34,7 @@ export function authMiddleware<T extends AuthTicket>(
       pending.delete(id);
       if (entry === undefined) return undefined;
       const final = await scheme.complete(entry.ticket, response, (authorization) => {
-        const copy = unsentCopy(entry.original);
+        const copy = unsentCopy(entry.original, insecureHttpAllowed);
         copy.headers.set("Authorization", authorization);
         return options.fetch(copy);
       });
@@ -52,7 +53,7 @@ export function authMiddleware<T extends AuthTicket>(
  * A request that can be sent (again): a request without a body is reusable as it is; one with a body is
  * read once, so it needs a copy made before it goes out.
  */
-function unsentCopy(request: Request): Request {
+function unsentCopy(request: Request, insecureHttpAllowed: WeakSet<Request>): Request {
   if (request.body === null) return request;
   const copy = request.clone();
   if (insecureHttpAllowed.has(request)) insecureHttpAllowed.add(copy);

@@ -60,9 +60,3 @@ export const AUTH_SCHEME: unique symbol = Symbol.for("@atlas-export/client.authS
 export function authSchemeOf(auth: object | undefined): AuthScheme | undefined {
   return (auth as { [AUTH_SCHEME]?: AuthScheme } | undefined)?.[AUTH_SCHEME];
 }
-
-/** Frees an unread `Response` body before its request is sent again (an already-read answer has none). */
-export async function discardBody(answer: AuthAnswer): Promise<void> {
-  const body = (answer as { body?: unknown }).body;
-  if (body instanceof ReadableStream) await body.cancel();
-}

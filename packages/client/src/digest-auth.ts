@@ -1,7 +1,8 @@
 import type { Middleware } from "openapi-fetch";
-import { authMiddleware } from "./auth-middleware.js";
 import { AUTH_SCHEME } from "./auth-scheme.js";
+import { authSchemeKit } from "./auth-scheme-kit.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
+import { lazyAuthMiddleware } from "./lazy-auth-middleware.js";
 import { lazyAuthScheme } from "./lazy-auth-scheme.js";
 
 /** Options of `digestAuth`: an Atlas programmatic API key. */
@@ -36,13 +37,15 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   const credentials = { username: options.publicKey, password: options.privateKey };
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const scheme = lazyAuthScheme(() =>
-    import("./digest-scheme.js").then((module) => module.digestScheme(credentials, allowInsecureHttp)),
+    import("./digest-scheme.js").then((module) =>
+      module.digestScheme(credentials, allowInsecureHttp, authSchemeKit),
+    ),
   );
 
   const middleware = {
     scheme: "digest" as const,
     [AUTH_SCHEME]: scheme,
-    ...authMiddleware(scheme, allowInsecureHttp),
+    ...lazyAuthMiddleware(scheme, allowInsecureHttp),
     close: scheme.close,
     toJSON() {
       return { scheme: "digest" };

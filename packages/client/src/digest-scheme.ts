@@ -1,11 +1,12 @@
 import { authFailure } from "./auth-failure.js";
-import { discardBody, type AuthScheme, type AuthTicket } from "./auth-scheme.js";
+import type { AuthScheme, AuthTicket } from "./auth-scheme.js";
+import type { AuthSchemeKit } from "./auth-scheme-kit.js";
 import { digestAuthorization, pickDigestChallenge, type DigestChallenge } from "./digest-challenge.js";
-import { assertCredentialsMayBeSent } from "./insecure-transport.js";
-import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
+import { discardBody } from "./discard-body.js";
 
 // This module is imported with the first request `digestAuth` authorizes (see digest-auth.ts), with the
-// challenge parser and the signer: service-account users never load it.
+// challenge parser and the signer: service-account users never load it. What it needs of the code loaded
+// up front comes in `kit` (see auth-scheme-kit.ts).
 
 /** The API key a digest scheme signs with. */
 export interface DigestCredentials {
@@ -36,6 +37,7 @@ interface NonceCounter {
 export function digestScheme(
   credentials: DigestCredentials,
   allowInsecureHttp: boolean,
+  kit: AuthSchemeKit,
 ): AuthScheme<DigestTicket> {
   let current: NonceCounter | undefined;
   let firstChallenge: Promise<void> | undefined;
@@ -89,11 +91,11 @@ export function digestScheme(
 
   return {
     authorize(target) {
-      assertCredentialsMayBeSent(target.url, allowInsecureHttp || target.allowInsecure, "digestAuth");
+      kit.assertCredentialsMayBeSent(target.url, allowInsecureHttp || target.allowInsecure, "digestAuth");
       if (!current && firstChallenge) {
-        return untilSettledOrAborted(firstChallenge, target.signal).then(() =>
-          ticketFor(target.method, target.url),
-        );
+        return kit
+          .untilSettledOrAborted(firstChallenge, target.signal)
+          .then(() => ticketFor(target.method, target.url));
       }
       return ticketFor(target.method, target.url);
     },
@@ -120,6 +122,7 @@ export function digestScheme(
         throw await authFailure(
           last,
           "Atlas rejected the API key (HTTP Digest): check the public and private key, and that the key may access this project (IP access list, role)",
+          kit,
         );
       } finally {
         ticket.releaseLeader?.();

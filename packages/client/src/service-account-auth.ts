@@ -1,7 +1,8 @@
 import type { Middleware } from "openapi-fetch";
 import { AtlasValidationError } from "./atlas-validation-error.js";
-import { authMiddleware } from "./auth-middleware.js";
 import { AUTH_SCHEME } from "./auth-scheme.js";
+import { authSchemeKit } from "./auth-scheme-kit.js";
+import { lazyAuthMiddleware } from "./lazy-auth-middleware.js";
 import { lazyAuthScheme } from "./lazy-auth-scheme.js";
 
 /** Options of `serviceAccountAuth`: an Atlas service account (OAuth 2.0 client credentials). */
@@ -66,14 +67,14 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const scheme = lazyAuthScheme(() =>
     import("./service-account-scheme.js").then((module) =>
-      module.serviceAccountScheme(account, allowInsecureHttp),
+      module.serviceAccountScheme(account, allowInsecureHttp, authSchemeKit),
     ),
   );
 
   const middleware = {
     scheme: "serviceAccount" as const,
     [AUTH_SCHEME]: scheme,
-    ...authMiddleware(scheme, allowInsecureHttp),
+    ...lazyAuthMiddleware(scheme, allowInsecureHttp),
     close: scheme.close,
     toJSON() {
       return { scheme: "serviceAccount", clientId: options.clientId };

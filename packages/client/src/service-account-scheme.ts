@@ -1,12 +1,13 @@
 import { authFailure } from "./auth-failure.js";
-import { discardBody, type AuthScheme, type AuthTarget, type AuthTicket } from "./auth-scheme.js";
-import { assertCredentialsMayBeSent } from "./insecure-transport.js";
+import type { AuthScheme, AuthTarget, AuthTicket } from "./auth-scheme.js";
+import type { AuthSchemeKit } from "./auth-scheme-kit.js";
+import { discardBody } from "./discard-body.js";
 import { requestToken, revokeToken } from "./token-endpoint.js";
-import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
 
 // This module is imported with the first request `serviceAccountAuth` authorizes (see
 // service-account-auth.ts), with the token-endpoint code and oauth4webapi: that request needs a token
-// anyway, and API-key users never load any of it.
+// anyway, and API-key users never load any of it. What it needs of the code loaded up front comes in `kit`
+// (see auth-scheme-kit.ts).
 
 /** The account a service-account scheme mints tokens for, and how early it refreshes them. */
 export interface ServiceAccount {
@@ -52,6 +53,7 @@ interface Endpoint {
 export function serviceAccountScheme(
   options: ServiceAccount,
   allowInsecureHttp: boolean,
+  kit: AuthSchemeKit,
 ): AuthScheme<TokenTicket> {
   const { refreshBeforeExpiryMs } = options;
   // GUIDE §4: Atlas expects `Basic base64(clientId:clientSecret)` exactly. oauth4webapi's ClientSecretBasic
@@ -73,8 +75,12 @@ export function serviceAccountScheme(
 
   const mint = async (endpoint: Endpoint): Promise<Token> => {
     const target = tokenEndpoint(endpoint);
-    assertCredentialsMayBeSent(target.tokenUrl, endpoint.allowInsecure, "serviceAccountAuth token endpoint");
-    const { accessToken, lifetimeMs } = await requestToken(target);
+    kit.assertCredentialsMayBeSent(
+      target.tokenUrl,
+      endpoint.allowInsecure,
+      "serviceAccountAuth token endpoint",
+    );
+    const { accessToken, lifetimeMs } = await requestToken(target, kit);
     return {
       accessToken,
       refreshAt: Date.now() + lifetimeMs - Math.min(refreshBeforeExpiryMs, lifetimeMs / 2),
@@ -109,14 +115,14 @@ export function serviceAccountScheme(
   return {
     authorize(target) {
       const allowInsecure = allowInsecureHttp || target.allowInsecure;
-      assertCredentialsMayBeSent(target.url, allowInsecure, "serviceAccountAuth");
+      kit.assertCredentialsMayBeSent(target.url, allowInsecure, "serviceAccountAuth");
       const endpoint = { fetch: target.fetch, baseUrl: target.baseUrl, allowInsecure };
       lastEndpoint = endpoint;
       // Fast path: a cached token needs no promise and no abort listener.
       if (token && Date.now() < token.refreshAt) return ticketFor(token.accessToken, endpoint, target);
-      return untilSettledOrAborted(getToken(endpoint), target.signal).then((fresh) =>
-        ticketFor(fresh.accessToken, endpoint, target),
-      );
+      return kit
+        .untilSettledOrAborted(getToken(endpoint), target.signal)
+        .then((fresh) => ticketFor(fresh.accessToken, endpoint, target));
     },
     async complete(ticket, answer, resend) {
       const used = ticket.accessToken;
@@ -125,16 +131,19 @@ export function serviceAccountScheme(
         return answer;
       }
       if (token?.accessToken === used && token.suspect) {
-        throw await authFailure(answer, REJECTED_FRESH_TOKEN);
+        throw await authFailure(answer, REJECTED_FRESH_TOKEN, kit);
       }
       // Revoked or expired early: drop it (unless a concurrent call already replaced it) and re-mint once.
       if (token?.accessToken === used) token = undefined;
       await discardBody(answer);
-      const { accessToken } = await untilSettledOrAborted(getToken(ticket.endpoint), ticket.target.signal);
+      const { accessToken } = await kit.untilSettledOrAborted(
+        getToken(ticket.endpoint),
+        ticket.target.signal,
+      );
       const retried = await resend(`Bearer ${accessToken}`);
       if (retried.status !== 401) return retried;
       if (token?.accessToken === accessToken) token.suspect = true;
-      throw await authFailure(retried, REJECTED_FRESH_TOKEN);
+      throw await authFailure(retried, REJECTED_FRESH_TOKEN, kit);
     },
     abandon() {
       // A token is shared, not held per request: nothing to release.
@@ -146,12 +155,12 @@ export function serviceAccountScheme(
       token = undefined;
       if (!revoking || !endpoint) return;
       const target = tokenEndpoint(endpoint);
-      assertCredentialsMayBeSent(
+      kit.assertCredentialsMayBeSent(
         target.revokeUrl,
         endpoint.allowInsecure,
         "serviceAccountAuth revoke endpoint",
       );
-      await revokeToken(target, revoking.accessToken);
+      await revokeToken(target, revoking.accessToken, kit);
     },
   };
 }

@@ -2,6 +2,22 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { DigestVerifier } from "./support/digest-verifier.js";
 import { sendJson, startServer } from "./support/http-server.js";
+import { TokenEndpoint } from "./support/token-endpoint.js";
+
+type ClientModule = typeof import("@atlas-export/client");
+
+/** The built package, as `import` (ESM, with its lazy chunks) or `require` (CommonJS) loads it. */
+async function load(build: "ESM" | "CommonJS"): Promise<ClientModule> {
+  return build === "ESM"
+    ? await import("@atlas-export/client")
+    : (createRequire(import.meta.url)("@atlas-export/client") as ClientModule);
+}
+
+const params = {
+  groupId: "32b6e34b3d91647abb20e7b8",
+  clusterName: "Cluster0",
+  exportId: "32b6e34b3d91647abb20e7b8",
+};
 
 const names = [
   "createAtlasClient",
@@ -80,14 +96,11 @@ describe("the built package (dist)", () => {
     }
   });
 
-  // The ESM build loads the digest code from a chunk of its own on the first 401; the CommonJS build has
-  // it inline. Both must answer the challenge and then sign without another one.
+  // The ESM build loads the digest code from a chunk of its own with the first request; the CommonJS build
+  // has it inline. Both must answer the challenge and then sign without another one.
   for (const build of ["ESM", "CommonJS"] as const) {
     it(`answers a digest challenge once, then signs every call, through the ${build} build`, async () => {
-      const client =
-        build === "ESM"
-          ? await import("@atlas-export/client")
-          : (createRequire(import.meta.url)("@atlas-export/client") as typeof import("@atlas-export/client"));
+      const client = await load(build);
       const verifier = new DigestVerifier({ username: "public", password: "private" });
       let unauthorized = 0;
       const server = await startServer((request, response) => {
@@ -109,15 +122,68 @@ describe("the built package (dist)", () => {
           baseUrl: server.url,
           auth: client.digestAuth({ publicKey: "public", privateKey: "private" }),
         });
-        const params = {
-          groupId: "32b6e34b3d91647abb20e7b8",
-          clusterName: "Cluster0",
-          exportId: "32b6e34b3d91647abb20e7b8",
-        };
         for (let call = 0; call < 3; call += 1) {
           expect(await atlas.getBackupExportJob(params)).toEqual({ id: "32b6e34b3d91647abb20e7b8" });
         }
         expect(unauthorized).toBe(1);
+        expect(verifier.rejections).toEqual(["no digest credentials"]);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  // Each auth scheme's code, and the openapi-fetch hooks of both, load from chunks of their own in the
+  // ESM build (with the first request they serve); the CommonJS build has them inline.
+  for (const build of ["ESM", "CommonJS"] as const) {
+    it(`mints one service-account token for every call and revokes it on close, through the ${build} build`, async () => {
+      const client = await load(build);
+      const tokens = new TokenEndpoint({ clientId: "mdb_sa_id", clientSecret: "mdb_sa_sk" });
+      const server = await startServer((request, response) => {
+        if (tokens.handle(request, response)) return;
+        if (!tokens.authorized(request)) {
+          response.writeHead(401).end();
+          return;
+        }
+        sendJson(response, 200, { id: params.exportId }, {}, "application/vnd.atlas.2023-01-01+json");
+      });
+      try {
+        const atlas = client.createAtlasClient({
+          baseUrl: server.url,
+          auth: client.serviceAccountAuth({ clientId: "mdb_sa_id", clientSecret: "mdb_sa_sk" }),
+        });
+        for (let call = 0; call < 3; call += 1) {
+          expect(await atlas.getBackupExportJob(params)).toEqual({ id: params.exportId });
+        }
+        await atlas.close();
+        expect(tokens.minted).toBe(1);
+        expect(tokens.revoked).toHaveLength(1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it(`signs atlas.raw requests with digest through the ${build} build`, async () => {
+      const client = await load(build);
+      const verifier = new DigestVerifier({ username: "public", password: "private" });
+      const server = await startServer((request, response) => {
+        if (verifier.verify(request) !== "ok") {
+          response.writeHead(401, { "WWW-Authenticate": verifier.challenge() }).end();
+          return;
+        }
+        sendJson(response, 200, { id: params.exportId }, {}, "application/vnd.atlas.2023-01-01+json");
+      });
+      try {
+        const atlas = client.createAtlasClient({
+          baseUrl: server.url,
+          auth: client.digestAuth({ publicKey: "public", privateKey: "private" }),
+        });
+        const { data, response } = await atlas.raw.GET(
+          "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
+          { params: { path: params } },
+        );
+        expect(response.status).toBe(200);
+        expect(data).toEqual({ id: params.exportId });
         expect(verifier.rejections).toEqual(["no digest credentials"]);
       } finally {
         await server.close();
