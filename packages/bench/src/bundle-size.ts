@@ -11,6 +11,12 @@ export interface BundleSize {
   lazy: { minified: number; gzipped: number; byPackage: [name: string, bytes: number][] };
   /** Minified bytes each package contributes up front, largest first (`packages/<name>` for workspace packages). */
   byPackage: [name: string, bytes: number][];
+  /**
+   * Gzipped bytes loaded once the lazy chunks of the modules whose file names start with each prefix have
+   * loaded too (with what they import statically): what a program that needs those parts loads in all.
+   * Throws when a prefix names no chunk, so a renamed module cannot silently count as nothing.
+   */
+  loadedWith(...chunkPrefixes: string[]): number;
 }
 
 /** `…/node_modules/.pnpm/x@1/node_modules/@scope/name/file.js` -> `@scope/name`; `../client/dist/x.js` -> `packages/client`. */
@@ -49,23 +55,42 @@ export async function bundleSize(entrySource: string): Promise<BundleSize> {
   const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined);
   if (entry === undefined) throw new Error("@atlas-export/bench: esbuild produced no entry chunk");
   // The entry and what it imports statically, transitively: what loading the package loads.
-  const eager = new Set<string>();
-  const visit = (path: string) => {
-    if (eager.has(path) || outputs[path] === undefined) return;
-    eager.add(path);
-    for (const imported of outputs[path].imports)
-      if (imported.kind === "import-statement") visit(imported.path);
+  const staticClosure = (roots: string[]): Set<string> => {
+    const reached = new Set<string>();
+    const visit = (path: string) => {
+      if (reached.has(path) || outputs[path] === undefined) return;
+      reached.add(path);
+      for (const imported of outputs[path].imports)
+        if (imported.kind === "import-statement") visit(imported.path);
+    };
+    roots.forEach(visit);
+    return reached;
   };
-  visit(entry);
+  const eager = staticClosure([entry]);
+  const gzippedBytes = new Map<string, number>();
   const sizes = { minified: 0, gzipped: 0, lazy: { minified: 0, gzipped: 0 } };
   for (const file of result.outputFiles) {
     const path = Object.keys(outputs).find((output) =>
       file.path.endsWith(output.replace(/^.*?\/bundle\//, "/bundle/")),
     );
+    const gzipped = gzipSync(file.contents, { level: 9 }).byteLength;
+    if (path !== undefined) gzippedBytes.set(path, gzipped);
     const bucket = path !== undefined && eager.has(path) ? sizes : sizes.lazy;
     bucket.minified += file.contents.byteLength;
-    bucket.gzipped += gzipSync(file.contents, { level: 9 }).byteLength;
+    bucket.gzipped += gzipped;
   }
+  const loadedWith = (...chunkPrefixes: string[]): number => {
+    const roots = [entry];
+    for (const prefix of chunkPrefixes) {
+      const named = Object.keys(outputs).filter((path) => path.split("/").pop()!.startsWith(prefix));
+      if (named.length === 0)
+        throw new Error(`@atlas-export/bench: no chunk of the bundle starts with ${prefix}`);
+      roots.push(...named);
+    }
+    let total = 0;
+    for (const path of staticClosure(roots)) total += gzippedBytes.get(path) ?? 0;
+    return total;
+  };
   const byPackage = (paths: string[]): [string, number][] => {
     const totals = new Map<string, number>();
     for (const path of paths) {
@@ -80,5 +105,6 @@ export async function bundleSize(entrySource: string): Promise<BundleSize> {
     gzipped: sizes.gzipped,
     lazy: { ...sizes.lazy, byPackage: byPackage(Object.keys(outputs).filter((path) => !eager.has(path))) },
     byPackage: byPackage([...eager]),
+    loadedWith,
   };
 }
