@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { DigestVerifier } from "./support/digest-verifier.js";
@@ -190,6 +191,20 @@ describe("the built package (dist)", () => {
       }
     });
   }
+
+  it("loads no file of its own but the entry up front in the ESM build", async () => {
+    // A module imported both by the entry and by a lazy chunk would become a shared chunk that every program
+    // loads (see src/auth-scheme-kit.ts); the lazy parts must stay behind dynamic imports.
+    const entry = await readFile(new URL("../dist/index.js", import.meta.url), "utf8");
+    const staticImports = [...entry.matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)"/gm)].map((match) => match[1]);
+    const lazyImports = [...entry.matchAll(/\bimport\("(\.[^"]+)"\)/g)].map((match) => match[1]);
+    expect(staticImports).toEqual([]);
+    expect(lazyImports).toEqual([
+      expect.stringMatching(/^\.\/auth-middleware-/),
+      expect.stringMatching(/^\.\/digest-scheme-/),
+      expect.stringMatching(/^\.\/service-account-scheme-/),
+    ]);
+  });
 
   it("writes its real version into the User-Agent", async () => {
     const { CLIENT_VERSION } = (await import("@atlas-export/client")) as { CLIENT_VERSION: string };
