@@ -51,6 +51,12 @@ export interface AuthScheme<Ticket extends AuthTicket = AuthTicket> {
   /** The request failed before an answer arrived (or was not sent): release what the ticket holds. */
   abandon(ticket: Ticket): void;
   close(): Promise<void>;
+  /**
+   * Resolves once `authorize` can run without loading code, or returns `undefined` when it already can.
+   * The client awaits it before an attempt starts its timer, so loading a scheme never counts against the
+   * attempt's timeout (nor does a fake clock, advanced while the program waits on I/O, fire that timeout).
+   */
+  prepare?(): Promise<void> | undefined;
 }
 
 /** The property under which `digestAuth` and `serviceAccountAuth` carry their scheme. */

@@ -320,6 +320,9 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       // Validate and encode once, before the first attempt, so a bad id fails at once, not after retries;
       // every attempt then sends exactly this path.
       const url = jobUrl(params);
+      // The auth scheme's code, if it is still loading: before the attempt's timer starts (see prepare).
+      const preparing = scheme?.prepare?.();
+      if (preparing) await preparing;
       const job = await withRetries(retryPolicy, callOptions.signal, async (attempt) => {
         if (!direct) return sendRaw(params, url, envelope, attempt.signal);
         const answer = await sendDirect(envelope ? `${url}?envelope=true` : url, attempt);

@@ -18,7 +18,7 @@ export function lazyAuthMiddleware(scheme: AuthScheme, allowInsecureHttp: boolea
   );
   return {
     onRequest: async (options) => (await hooks()).onRequest(options),
-    // Both run only after onRequest, so the hooks are loaded by then.
+    // openapi-fetch calls these only after every onRequest has run, so the hooks are loaded by then.
     onResponse: async (options) => (await hooks()).onResponse(options),
     onError: async (options) => (await hooks()).onError(options),
   };

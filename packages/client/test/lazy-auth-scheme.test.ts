@@ -33,14 +33,14 @@ const target = (signal = new AbortController().signal): AuthTarget => ({
 });
 
 describe("lazyAuthScheme", () => {
-  it("loads the scheme once, with the first request, for every concurrent caller", async () => {
+  it("starts loading the scheme when created and loads it once for every concurrent caller", async () => {
     const { scheme, calls } = countingScheme();
     let loads = 0;
     const lazy = lazyAuthScheme(async () => {
       loads += 1;
       return scheme;
     });
-    expect(loads).toBe(0);
+    expect(loads).toBe(1);
     const tickets = await Promise.all([lazy.authorize(target()), lazy.authorize(target())]);
     expect(tickets.map((ticket) => ticket.authorization)).toEqual(["Bearer 1", "Bearer 2"]);
     expect(loads).toBe(1);
@@ -66,7 +66,7 @@ describe("lazyAuthScheme", () => {
     expect(calls).toEqual(["authorize", "complete", "abandon"]);
   });
 
-  it("tries the load again with the next request after a failed one", async () => {
+  it("reports a failed load to the request that waited for it and tries again with the next", async () => {
     const { scheme } = countingScheme();
     let loads = 0;
     const lazy = lazyAuthScheme(async () => {
@@ -74,9 +74,21 @@ describe("lazyAuthScheme", () => {
       if (loads === 1) throw new Error("chunk missing");
       return scheme;
     });
+    // The first request waits for the load started at creation and gets its error.
     await expect(lazy.authorize(target())).rejects.toThrow("chunk missing");
     await expect(lazy.authorize(target())).resolves.toEqual({ authorization: "Bearer 1" });
     expect(loads).toBe(2);
+  });
+
+  it("prepares by waiting for the load, then has nothing left to wait for", async () => {
+    const { scheme } = countingScheme();
+    let finishLoad!: (loaded: AuthScheme) => void;
+    const lazy = lazyAuthScheme(() => new Promise<AuthScheme>((resolve) => (finishLoad = resolve)));
+    const preparing = lazy.prepare!();
+    expect(preparing).toBeInstanceOf(Promise);
+    finishLoad(scheme);
+    await preparing;
+    expect(lazy.prepare!()).toBeUndefined();
   });
 
   it("stops waiting for the load when the request is aborted", async () => {
@@ -91,14 +103,9 @@ describe("lazyAuthScheme", () => {
     expect(calls).toEqual([]);
   });
 
-  it("closes without loading a scheme that never authorized a request", async () => {
-    let loads = 0;
-    const lazy = lazyAuthScheme(async () => {
-      loads += 1;
-      return countingScheme().scheme;
-    });
-    await lazy.close();
-    expect(loads).toBe(0);
+  it("closes at once while its code is still loading: nothing was authorized yet", async () => {
+    const lazy = lazyAuthScheme(() => new Promise<AuthScheme>(() => undefined));
+    await expect(lazy.close()).resolves.toBeUndefined();
   });
 
   it("closes the loaded scheme", async () => {
