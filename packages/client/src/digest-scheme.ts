@@ -4,7 +4,7 @@ import type { AuthSchemeKit } from "./auth-scheme-kit.js";
 import { digestAuthorization, pickDigestChallenge, type DigestChallenge } from "./digest-challenge.js";
 import { discardBody } from "./discard-body.js";
 
-// This module is imported with the first request `digestAuth` authorizes (see digest-auth.ts), with the
+// This module is imported when `digestAuth(...)` creates its scheme (see lazy-auth-scheme.ts), with the
 // challenge parser and the signer: service-account users never load it. What it needs of the code loaded
 // up front comes in `kit` (see auth-scheme-kit.ts).
 

@@ -4,10 +4,9 @@ import type { AuthSchemeKit } from "./auth-scheme-kit.js";
 import { discardBody } from "./discard-body.js";
 import { requestToken, revokeToken } from "./token-endpoint.js";
 
-// This module is imported with the first request `serviceAccountAuth` authorizes (see
-// service-account-auth.ts), with the token-endpoint code and oauth4webapi: that request needs a token
-// anyway, and API-key users never load any of it. What it needs of the code loaded up front comes in `kit`
-// (see auth-scheme-kit.ts).
+// This module is imported when `serviceAccountAuth(...)` creates its scheme (see lazy-auth-scheme.ts),
+// with the token-endpoint code and oauth4webapi: API-key users never load any of it. What it needs of the
+// code loaded up front comes in `kit` (see auth-scheme-kit.ts).
 
 /** The account a service-account scheme mints tokens for, and how early it refreshes them. */
 export interface ServiceAccount {

@@ -14,7 +14,7 @@ import {
 import type { AtlasAuthError } from "./atlas-auth-error.js";
 import type { AuthSchemeKit } from "./auth-scheme-kit.js";
 
-// This module is part of what `serviceAccountAuth` imports with its first request (see
+// This module is part of what `serviceAccountAuth(...)` imports when it creates its scheme (see
 // service-account-scheme.ts), with oauth4webapi: API-key users never load it.
 
 /** Where and as whom `serviceAccountAuth` asks for and revokes tokens. */

@@ -55,7 +55,7 @@ async function bundleRows(notes: string[]): Promise<BenchRow[]> {
       `chunk gzipped on its own). Loaded only on first use: atlas-export ${figure.bytes(ours.lazy.gzipped)} ` +
       `gzipped (${figure.bytes(ours.lazy.minified)} minified: ` +
       ours.lazy.byPackage.map(([name, bytes]) => `${name} ${figure.bytes(bytes)}`).join(", ") +
-      `; each auth scheme of packages/client with the first request it authorizes, HTTP Digest with its ` +
+      `; each auth scheme of packages/client when the program creates it (digestAuth, serviceAccountAuth), HTTP Digest with its ` +
       `challenge parser and signer, the service account with its token-endpoint code and oauth4webapi; ` +
       `openapi-fetch and the schemes' openapi-fetch hooks with the first \`atlas.raw\` request ` +
       `(getBackupExportJob does not use them); the response validator of packages/types with the first ` +
