@@ -333,7 +333,7 @@ function consumerRows(
         `(median of ${inProcessRounds} rounds)`,
       atlasExport: oursChecked.text,
       peer: fullPeer,
-      peerFigure: `${figure.duration(fullChecked.ms)} ± ${figure.duration(fullChecked.uncertaintyMs)}`,
+      peerFigure: plusMinus(fullChecked),
       ratio: timesCheaper(oursChecked.boundMs, fullCheckMs, oursChecked.withinNoise),
       target: `≥ ${typeCostTargetRatio}× cheaper`,
       verdict:
@@ -378,22 +378,28 @@ function consumerRows(
   ];
 }
 
+/** "86.1 ms ± 51.3 ms": a difference above a baseline with its uncertainty. */
+function plusMinus({ ms, uncertaintyMs }: WallAboveBaseline): string {
+  return `${figure.duration(ms)} ± ${figure.duration(uncertaintyMs)}`;
+}
+
 /**
  * "86.1 ms ± 51.3 ms", or "≤ 51.3 ms (measured 20.0 ms ± 51.3 ms)" when the figure is within its ±: a
  * difference smaller than its own uncertainty cannot be told from zero, so the ratio never divides by less
  * than that uncertainty; the figure is then an upper bound and the ratio a lower one.
  */
-function boundedDifference({ ms, uncertaintyMs }: WallAboveBaseline): {
+function boundedDifference(difference: WallAboveBaseline): {
   text: string;
   /** The figure to divide by: never less than its ±, since a smaller one cannot be told from zero. */
   boundMs: number;
   withinNoise: boolean;
 } {
+  const { ms, uncertaintyMs } = difference;
   const withinNoise = Math.max(0, ms) < uncertaintyMs;
   return {
     text: withinNoise
-      ? `≤ ${figure.duration(uncertaintyMs)} (measured ${figure.duration(ms)} ± ${figure.duration(uncertaintyMs)})`
-      : `${figure.duration(ms)} ± ${figure.duration(uncertaintyMs)}`,
+      ? `≤ ${figure.duration(uncertaintyMs)} (measured ${plusMinus(difference)})`
+      : plusMinus(difference),
     boundMs: Math.max(0, ms, uncertaintyMs),
     withinNoise,
   };
@@ -418,7 +424,7 @@ function floorCheckRows(floorRuns: number[], inProcess: ConsumerTimes["inProcess
         `(TypeScript API, in-process), above an empty program's (${rounds})`,
       atlasExport: floor.text,
       peer: "same consumer on types from the full upstream spec",
-      peerFigure: `${figure.duration(fullChecked.ms)} ± ${figure.duration(fullChecked.uncertaintyMs)}`,
+      peerFigure: plusMinus(fullChecked),
       ratio: timesCheaper(floor.boundMs, Math.max(0, fullChecked.ms), floor.withinNoise),
       target: "no target",
       verdict: "info",
@@ -429,7 +435,7 @@ function floorCheckRows(floorRuns: number[], inProcess: ConsumerTimes["inProcess
         `consumer on the smallest \`paths\` of the same round (${rounds})`,
       atlasExport: oursOverFloor.text,
       peer: "full upstream spec's types above the smallest `paths`",
-      peerFigure: `${figure.duration(fullOverFloor.ms)} ± ${figure.duration(fullOverFloor.uncertaintyMs)}`,
+      peerFigure: plusMinus(fullOverFloor),
       ratio: timesCheaper(oursOverFloor.boundMs, Math.max(0, fullOverFloor.ms), oursOverFloor.withinNoise),
       target: "no target",
       verdict: "info",
