@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
 import { DOCUMENTED_EXPORT_JOB_DEFINITION } from "./documented-export-job.js";
-import type { ApiKeyCredential, ServiceAccountCredential } from "./mock-atlas-options.js";
+import type { ApiKeyCredential, MockAtlasTls, ServiceAccountCredential } from "./mock-atlas-options.js";
 import type { MockJobDefinition } from "./mock-job-definition.js";
 import { startMockAtlas } from "./start-mock-atlas.js";
 
@@ -24,6 +24,8 @@ Options:
   --jobs-file <file.json>          also serve the jobs in this JSON array of job definitions
                                    ({ groupId, clusterName, exportId, totalCollections, queuedMs,
                                    durationMs, outcome, stateReason, shards, ... })
+  --tls-cert <cert.pem>            serve HTTPS with this PEM certificate (needs --tls-key)
+  --tls-key <key.pem>              the PEM private key of --tls-cert (needs --tls-cert)
   -h, --help                       show this help
 
 With no --api-key and no --service-account it accepts the documented demo credentials
@@ -58,6 +60,33 @@ function readJobsFile(path: string): MockJobDefinition[] {
   return parsed as MockJobDefinition[];
 }
 
+/** Reads a PEM file named by a flag; a missing or unreadable file is a usage error naming both. */
+function readPemFile(path: string, option: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "is a directory, not a file"
+            : error instanceof Error
+              ? error.message
+              : String(error);
+    return usageError(`--${option} ${path}: cannot read it (${why})`);
+  }
+}
+
+function readTls(cert: string | undefined, key: string | undefined): MockAtlasTls | false {
+  if (cert === undefined && key === undefined) return false;
+  if (cert === undefined) usageError("--tls-key needs --tls-cert (the certificate it belongs to)");
+  if (key === undefined) usageError("--tls-cert needs --tls-key (the certificate's private key)");
+  return { cert: readPemFile(cert, "tls-cert"), key: readPemFile(key, "tls-key") };
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -69,6 +98,8 @@ async function main(): Promise<void> {
         "service-account": { type: "string", multiple: true },
         job: { type: "string", multiple: true },
         "jobs-file": { type: "string" },
+        "tls-cert": { type: "string" },
+        "tls-key": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -110,6 +141,8 @@ async function main(): Promise<void> {
     ...(values["jobs-file"] === undefined ? [] : readJobsFile(values["jobs-file"])),
   ];
 
+  const tls = readTls(values["tls-cert"], values["tls-key"]);
+
   let mock;
   try {
     mock = await startMockAtlas({
@@ -117,6 +150,7 @@ async function main(): Promise<void> {
       port,
       ...(useDemo ? {} : { apiKeys, serviceAccounts }),
       jobs,
+      tls,
     });
   } catch (error) {
     // Our own option checks (a bad job id, say) are usage errors; anything else (a taken port) is not.

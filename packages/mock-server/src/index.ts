@@ -5,6 +5,7 @@ export type {
   ApiKeyCredential,
   ServiceAccountCredential,
   RateLimit,
+  MockAtlasTls,
 } from "./mock-atlas-options.js";
 export type { MockAtlasStats } from "./mock-atlas-stats.js";
 export type { JobStore } from "./job-store.js";

@@ -20,6 +20,14 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** A PEM private key and certificate chain; the emulator then serves HTTPS. */
+export interface MockAtlasTls {
+  /** PEM private key of the server certificate. */
+  key: string | Buffer;
+  /** PEM server certificate (followed by any intermediates). */
+  cert: string | Buffer;
+}
+
 /** Options of `startMockAtlas`; every field is optional. */
 export interface MockAtlasOptions {
   /** Interface to bind (default "127.0.0.1"). */
@@ -46,4 +54,6 @@ export interface MockAtlasOptions {
   tokenRateLimit?: RateLimit | false;
   /** Limit of API requests per credential, with RateLimit-* headers (default false: no limit, no headers). */
   rateLimit?: RateLimit | false;
+  /** Serve HTTPS with this key and certificate; `url` then starts with https:// (default false: plain HTTP). */
+  tls?: MockAtlasTls | false;
 }

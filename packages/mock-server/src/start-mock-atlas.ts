@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { systemClock } from "./clock.js";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
@@ -11,7 +12,7 @@ import { handleAtlasApiRequest } from "./handle-atlas-api-request.js";
 import { JOB_PATH } from "./job-path.js";
 import { createJobStore } from "./job-store.js";
 import type { MockAtlas } from "./mock-atlas.js";
-import type { MockAtlasOptions, RateLimit } from "./mock-atlas-options.js";
+import type { MockAtlasOptions, MockAtlasTls, RateLimit } from "./mock-atlas-options.js";
 import { createStats, resetStats } from "./mock-atlas-stats.js";
 import type { MockContext } from "./mock-context.js";
 import { apiErrorResponse } from "./api-error.js";
@@ -33,12 +34,14 @@ const DEFAULTS = {
   maxLiveTokens: 100,
   tokenRateLimit: { limit: 10, windowMs: 60_000 },
   rateLimit: false,
+  tls: false,
 } as const satisfies Required<MockAtlasOptions>;
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * Starts a local MongoDB Atlas emulator for getBackupExportJob and resolves once it listens.
+ * Starts a local MongoDB Atlas emulator for getBackupExportJob and resolves once it listens
+ * (over HTTPS when `tls` is given).
  * With neither `apiKeys` nor `serviceAccounts` it accepts DEMO_API_KEY and DEMO_SERVICE_ACCOUNT.
  */
 export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<MockAtlas> {
@@ -85,7 +88,7 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
       pendingDelays.add(finish);
     });
 
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     void handle(request, response).catch((error: unknown) => {
       // A bug in the emulator must not hang the client: answer 500 like Atlas would.
       if (!response.headersSent) {
@@ -94,7 +97,8 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
         response.destroy();
       }
     });
-  });
+  };
+  const server = resolved.tls === false ? createServer(listener) : createTlsServer(resolved.tls, listener);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://mock.invalid");
@@ -183,7 +187,7 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
   const address = server.address() as AddressInfo;
   const host =
     address.family === "IPv6" || address.address.includes(":") ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  baseUrl = `${resolved.tls === false ? "http" : "https"}://${host}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   return {
@@ -202,6 +206,19 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
       return closing;
     },
   };
+}
+
+/** An HTTPS server; a key or certificate node:tls cannot use is an option error, not a stack trace. */
+function createTlsServer(tls: MockAtlasTls, listener: RequestListener) {
+  try {
+    return createHttpsServer({ key: tls.key, cert: tls.cert }, listener);
+  } catch (error) {
+    // OpenSSL's message names what failed (e.g. "unsupported", "key values mismatch") and never the key.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TypeError(
+      `@atlas-export/mock-server: option "tls" needs a PEM private key and the certificate for it; node:tls rejected them: ${reason}`,
+    );
+  }
 }
 
 /** Reads the request body as UTF-8 text; undefined when it exceeds MAX_BODY_BYTES. */
@@ -266,6 +283,7 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
     maxLiveTokens: options.maxLiveTokens ?? DEFAULTS.maxLiveTokens,
     tokenRateLimit: options.tokenRateLimit ?? DEFAULTS.tokenRateLimit,
     rateLimit: options.rateLimit ?? DEFAULTS.rateLimit,
+    tls: options.tls ?? DEFAULTS.tls,
   };
   if (typeof resolved.host !== "string" || resolved.host === "")
     fail("host", "a host name or address", resolved.host);
@@ -318,7 +336,17 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
     if (rate !== false && !isRateLimit(rate))
       fail(option, "false or { limit: integer >= 1, windowMs: number > 0 }", rate);
   }
+  if (resolved.tls !== false && !isTls(resolved.tls)) {
+    fail("tls", "false or { key, cert } with non-empty PEM strings or Buffers", resolved.tls);
+  }
   return resolved;
+}
+
+function isTls(value: unknown): value is MockAtlasTls {
+  const pem = (part: unknown): boolean =>
+    (typeof part === "string" || Buffer.isBuffer(part)) && part.length > 0;
+  const tls = value as MockAtlasTls | null;
+  return typeof tls === "object" && tls !== null && pem(tls.key) && pem(tls.cert);
 }
 
 function isRateLimit(value: unknown): value is RateLimit {

@@ -6,7 +6,8 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "../src/index.js";
-import { ATLAS_ACCEPT, DOCUMENTED_REF, jobPath, mintToken } from "./helpers.js";
+import { ATLAS_ACCEPT, DOCUMENTED_REF, httpsGetWithToken, jobPath, mintToken } from "./helpers.js";
+import { createTestCertificates } from "./test-certificates.js";
 
 const BIN = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const running: ChildProcess[] = [];
@@ -49,7 +50,7 @@ function start(args: string[], until: RegExp = /listening on (http:\/\/\S+)/) {
   return { child, ready, finished, output: () => stdout };
 }
 
-const urlOf = (stdout: string): string => /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? "";
+const urlOf = (stdout: string): string => /listening on (https?:\/\/\S+)/.exec(stdout)?.[1] ?? "";
 
 // Spawning Node can be slow on a loaded CI machine; these tests wait for output, not for time.
 describe("atlas-export-mock", { timeout: 20_000 }, () => {
@@ -123,6 +124,34 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
     expect(stdout).toMatch(/Cluster2\/backup\/exports\/6650a1b2c3d4e5f601234567 \(Failed\)/);
   });
 
+  it("serves HTTPS with --tls-cert and --tls-key to a client that trusts the CA", async () => {
+    const certs = createTestCertificates();
+    try {
+      const stdout = await start(
+        ["--tls-cert", certs.certFile, "--tls-key", certs.keyFile],
+        /listening on https:\/\/\S+\n/,
+      ).ready;
+      const url = urlOf(stdout);
+      expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const response = await httpsGetWithToken(url, jobPath(DOCUMENTED_REF), certs.ca, DEMO_SERVICE_ACCOUNT);
+      expect(response.status).toBe(200);
+    } finally {
+      certs.remove();
+    }
+  });
+
+  it("exits 2 on a --tls-key that is not a key, without a stack trace", async () => {
+    const certs = createTestCertificates();
+    try {
+      const result = await start(["--tls-cert", certs.certFile, "--tls-key", certs.certFile], /$^/).finished;
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/option "tls" needs a PEM private key and the certificate for it/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      certs.remove();
+    }
+  });
+
   it("prints its usage with --help and exits 0", async () => {
     const result = await start(["--help"], /$^/).finished;
     expect(result.code).toBe(0);
@@ -149,6 +178,18 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
       "a --job with a bad group id",
       ["--job", "nothex/Cluster0/6650a1b2c3d4e5f601234567"],
       /job "groupId" must be a 24-hexadecimal/,
+    ],
+    ["a --tls-cert without --tls-key", ["--tls-cert", "/nonexistent/cert.pem"], /--tls-cert needs --tls-key/],
+    ["a --tls-key without --tls-cert", ["--tls-key", "/nonexistent/key.pem"], /--tls-key needs --tls-cert/],
+    [
+      "a missing --tls-cert file",
+      ["--tls-cert", "/nonexistent/cert.pem", "--tls-key", "/nonexistent/key.pem"],
+      /--tls-cert \/nonexistent\/cert.pem: cannot read it \(no such file\)/,
+    ],
+    [
+      "a --tls-key that is a directory",
+      ["--tls-cert", fileURLToPath(import.meta.url), "--tls-key", tmpdir()],
+      /--tls-key \/\S+: cannot read it \(is a directory, not a file\)/,
     ],
     [
       "a missing --jobs-file",

@@ -86,3 +86,64 @@ export async function mintToken(baseUrl: string, id: string, secret: string): Pr
   }
   return body.access_token;
 }
+
+export interface PlainResponse {
+  status: number;
+  headers: import("node:http").IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * One HTTPS request with node:https, trusting only `ca` (global fetch cannot take a CA per request).
+ * Rejects with the TLS error when the server's certificate does not verify.
+ */
+export async function httpsRequest(
+  url: string,
+  options: { ca?: string; method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<PlainResponse> {
+  const { request } = await import("node:https");
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method: options.method ?? "GET",
+        headers: options.headers ?? {},
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+        agent: false,
+      },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+        response.on("error", reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(options.body);
+  });
+}
+
+/** Mints a token over HTTPS trusting `ca`, then GETs `path` with it. */
+export async function httpsGetWithToken(
+  baseUrl: string,
+  path: string,
+  ca: string,
+  account: { clientId: string; clientSecret: string },
+): Promise<PlainResponse> {
+  const minted = await httpsRequest(`${baseUrl}/api/oauth/token`, {
+    ca,
+    method: "POST",
+    headers: {
+      authorization: basic(account.clientId, account.clientSecret),
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+  });
+  const token = (JSON.parse(minted.body) as { access_token: string }).access_token;
+  return httpsRequest(baseUrl + path, {
+    ca,
+    headers: { ...ATLAS_ACCEPT, authorization: `Bearer ${token}` },
+  });
+}
