@@ -2,6 +2,8 @@ import type { BackupExportJob } from "@atlas-export/types";
 import cliProgress from "cli-progress";
 import { formatElapsed } from "./format-elapsed.js";
 import type { ProgressReporter, ReporterOptions } from "./progress-reporter.js";
+import { readCollectionCounts } from "./read-collection-counts.js";
+import { readJobState } from "./read-job-state.js";
 
 const MAX_BAR = 30;
 const MIN_BAR = 10;
@@ -38,9 +40,8 @@ export function createBarProgressReporter({ stream, now = Date.now }: ReporterOp
 
   return {
     update(job: BackupExportJob) {
-      const total = job.exportStatus?.totalCollections;
-      const value = job.exportStatus?.exportedCollections ?? 0;
-      const payload: BarPayload = { state: job.state ?? "Unknown", counted: total !== undefined };
+      const { exported: value, total } = readCollectionCounts(job);
+      const payload: BarPayload = { state: readJobState(job).label, counted: total !== undefined };
       if (!started) {
         bar.start(total ?? 0, value, payload);
         started = true;

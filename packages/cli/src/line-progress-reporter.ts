@@ -1,6 +1,7 @@
 import type { BackupExportJob } from "@atlas-export/types";
 import { formatElapsed } from "./format-elapsed.js";
 import { formatProgress } from "./format-progress.js";
+import { readJobState } from "./read-job-state.js";
 import type { ProgressReporter, ReporterOptions } from "./progress-reporter.js";
 
 /**
@@ -12,7 +13,7 @@ export function createLineProgressReporter({ stream, now = Date.now }: ReporterO
   let last: string | undefined;
   return {
     update(job: BackupExportJob) {
-      const line = `${job.state ?? "Unknown"}  ${formatProgress(job)}`;
+      const line = `${readJobState(job).label}  ${formatProgress(job)}`;
       if (line === last) return;
       last = line;
       stream.write(`[${formatElapsed(now() - startedAt)}] ${line}\n`);

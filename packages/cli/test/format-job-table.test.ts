@@ -78,3 +78,53 @@ describe("formatElapsed", () => {
     expect(formatElapsed(ms)).toBe(want);
   });
 });
+
+// A window title, a screen clear, an OSC 8 link and a forged line, as a hostile server might send them.
+const HOSTILE =
+  "\x1b]0;pwned\x07\x1b[2J\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\\r\nState  Successful\x9b2J";
+const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+
+describe("formatJobTable with hostile or broken answers", () => {
+  it("strips control sequences from every server-provided string", () => {
+    const table = formatJobTable({
+      ...JOB,
+      id: HOSTILE,
+      state: "Failed",
+      prefix: HOSTILE,
+      snapshotId: HOSTILE,
+      createdAt: HOSTILE,
+      stateReason: { errorCode: HOSTILE, message: HOSTILE },
+      components: [{ replicaSetName: HOSTILE, exportId: HOSTILE }],
+      customData: [{ key: HOSTILE, value: HOSTILE }],
+      deliveryUrl: [HOSTILE],
+    });
+    expect(table).not.toMatch(CONTROL);
+    expect(table).toMatch(/^Prefix +click State  Successful$/m);
+    expect(table.split("\n")).toHaveLength(12);
+  });
+
+  it.each([
+    [
+      "an object state",
+      { state: { name: "Successful" } },
+      /^State +\{"name":"Successful"\} \(unknown state\)$/m,
+    ],
+    ["a state the spec does not define", { state: "Paused" }, /^State +Paused \(unknown state\)$/m],
+    ["a numeric state", { state: 3 }, /^State +3 \(unknown state\)$/m],
+    ["components as a string", { components: "x" }, /^Shards +x$/m],
+    ["components with non-objects", { components: [null, 7, "y"] }, /^Shards +7$/m],
+    ["customData as an object", { customData: { key: "k", value: "v" } }, /^Custom data +k=v$/m],
+    ["deliveryUrl as a string", { deliveryUrl: "https://x" }, /^Delivery URL +https:\/\/x$/m],
+    [
+      "string counts",
+      { exportStatus: { exportedCollections: "1", totalCollections: "2" } },
+      /^Progress +collections not counted yet$/m,
+    ],
+    ["a string stateReason", { stateReason: "broken" }, /^State reason +broken$/m],
+    ["a numeric id", { id: 42 }, /^Export job +42$/m],
+  ])("renders %s without crashing", (_name, fields, want) => {
+    const table = formatJobTable({ ...JOB, ...fields } as unknown as BackupExportJob);
+    expect(table).toMatch(want);
+    expect(table).not.toContain("[object Object]");
+  });
+});
