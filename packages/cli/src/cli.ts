@@ -3,9 +3,10 @@ import packageJson from "../package.json" with { type: "json" };
 import { runCli } from "./run-cli.js";
 
 // Ctrl-C (or a supervisor's SIGTERM) aborts the pending request and the wait; runCli then restores the
-// terminal, revokes the service-account token and exits 130 instead of dying mid-redraw.
+// terminal, revokes the service-account token and exits 128 + the signal's number (130 or 143) instead of
+// dying mid-redraw. The reason names the signal so the exit code can tell them apart.
 const controller = new AbortController();
-const interrupt = () => controller.abort(new Error("interrupted"));
+const interrupt = (signal: NodeJS.Signals) => controller.abort(signal);
 process.once("SIGINT", interrupt);
 process.once("SIGTERM", interrupt);
 

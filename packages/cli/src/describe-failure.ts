@@ -9,8 +9,10 @@ import {
   AtlasValidationError,
 } from "@atlas-export/client";
 import { EXIT_CODES } from "./exit-codes.js";
+import { formatServerValue } from "./format-server-value.js";
 import { formatStateReason } from "./format-state-reason.js";
 import { CREDENTIAL_ENV } from "./resolve-credentials.js";
+import { stripControlCharacters } from "./strip-control-characters.js";
 import { UsageError } from "./usage-error.js";
 
 /** What the CLI prints for a failure and how it exits. */
@@ -24,6 +26,13 @@ export interface Failure {
 
 export interface FailureContext {
   baseUrl: string;
+  /** The reason the CLI's abort signal carries: the name of the signal that stopped it. */
+  abortReason?: unknown;
+}
+
+/** An error's message made terminal-safe: Atlas's `detail` and other server text end up in messages. */
+function safeMessage(error: Error): string {
+  return stripControlCharacters(error.message);
 }
 
 const CREDENTIALS_HINT =
@@ -41,7 +50,7 @@ function retryAfter(headers: Record<string, string>): string | undefined {
 }
 
 function fromApiError(error: AtlasApiError): Failure {
-  const message = `Atlas answered ${error.message}`;
+  const message = `Atlas answered ${safeMessage(error)}`;
   if (error.status === 401 || error.status === 403)
     return { exitCode: EXIT_CODES.authentication, message, hint: CREDENTIALS_HINT };
   if (error.status === 404) return { exitCode: EXIT_CODES.notFound, message, hint: NOT_FOUND_HINT };
@@ -74,7 +83,7 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     const reason = formatStateReason(error.job);
     return {
       exitCode: EXIT_CODES.exportFailed,
-      message: `export job ${error.job.id ?? ""} ended ${error.state}${reason ? `: ${reason}` : " (Atlas gave no reason)"}`,
+      message: `export job ${formatServerValue(error.job.id) ?? ""} ended ${error.state}${reason ? `: ${reason}` : " (Atlas gave no reason)"}`,
     };
   }
   if (error instanceof AtlasValidationError) {
@@ -82,7 +91,7 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     if (error.parameter.startsWith("/"))
       return {
         exitCode: EXIT_CODES.apiOrNetwork,
-        message: `Atlas sent a response that does not match the API spec: ${error.message}`,
+        message: `Atlas sent a response that does not match the API spec: ${safeMessage(error)}`,
       };
     // The client's message names its own option (allowInsecureHttp), which the CLI deliberately lacks.
     if (error.parameter === "allowInsecureHttp")
@@ -93,14 +102,14 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
       };
     return {
       exitCode: EXIT_CODES.usage,
-      message: error.message,
+      message: safeMessage(error),
       hint: "Run `atlas-export --help` for usage.",
     };
   }
   if (error instanceof AtlasAuthError)
     return {
       exitCode: EXIT_CODES.authentication,
-      message: `authentication failed: ${error.message}`,
+      message: `authentication failed: ${safeMessage(error)}`,
       hint:
         error.retryAfterMs !== undefined
           ? `Atlas asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s before asking for a token again.`
@@ -110,26 +119,29 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   if (error instanceof AtlasConnectionError)
     return {
       exitCode: EXIT_CODES.apiOrNetwork,
-      message: `could not reach ${context.baseUrl}: ${error.message}`,
+      // The client's message usually names the host it could not reach already; say it once.
+      message: /could not reach/i.test(error.message)
+        ? safeMessage(error)
+        : `could not reach ${context.baseUrl}: ${safeMessage(error)}`,
       hint: `Check --base-url or ${CREDENTIAL_ENV.baseUrl}, your network connection and any proxy settings.`,
     };
   if (error instanceof AtlasTimeoutError)
     return {
       exitCode: EXIT_CODES.apiOrNetwork,
-      message: `timed out: ${error.message}`,
+      message: `timed out: ${safeMessage(error)}`,
       hint: "The export job keeps running in Atlas; run the command again, or raise --timeout.",
     };
   if (error instanceof AtlasAbortError)
     return {
-      exitCode: EXIT_CODES.interrupted,
+      exitCode: context.abortReason === "SIGTERM" ? EXIT_CODES.terminated : EXIT_CODES.interrupted,
       message: "interrupted; the export job keeps running in Atlas.",
     };
-  if (error instanceof AtlasError) return { exitCode: EXIT_CODES.apiOrNetwork, message: error.message };
+  if (error instanceof AtlasError) return { exitCode: EXIT_CODES.apiOrNetwork, message: safeMessage(error) };
   const bug = error instanceof Error ? error : new Error(String(error));
   return {
     exitCode: EXIT_CODES.apiOrNetwork,
-    message: `unexpected error: ${bug.message}`,
+    message: `unexpected error: ${safeMessage(bug)}`,
     hint: "This is a bug in atlas-export; please report it with the command you ran (without secrets).",
-    ...(bug.stack ? { stack: bug.stack } : {}),
+    ...(bug.stack ? { stack: bug.stack.split("\n").map(stripControlCharacters).join("\n") } : {}),
   };
 }

@@ -15,8 +15,10 @@ export const EXIT_CODES = {
   notFound: 4,
   /** Any other API error (429, 5xx, …), an unreachable host, a timeout or an unreadable response. */
   apiOrNetwork: 5,
-  /** Interrupted with Ctrl-C (128 + SIGINT, the shell convention). */
+  /** Interrupted with Ctrl-C (128 + SIGINT's number 2, the shell convention). */
   interrupted: 130,
+  /** Stopped by SIGTERM, e.g. from a supervisor or `kill` (128 + SIGTERM's number 15). */
+  terminated: 143,
 } as const satisfies Record<string, number>;
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];

@@ -1,12 +1,13 @@
 /** The exit-code table shared by every `--help` page (and mirrored in the README). */
 const EXIT_CODES_HELP = `Exit codes:
-  0  success (watch: the export job finished Successful)
-  1  the export job is Failed or Cancelled (its stateReason is printed)
-  2  usage error: unknown flag, missing or malformed id, bad option value
+  0  success: get printed the job (whatever its state); watch: the job finished Successful
+  1  watch: the export job ended Failed or Cancelled (its stateReason is printed)
+  2  usage error: no command, unknown flag, missing or malformed id, bad option value
   3  authentication error: no credentials, or Atlas rejected them (401/403)
   4  not found: no such project, cluster or export job (404)
-  5  any other API or network error (429, 5xx, unreachable host, timeout)
-  130 interrupted (Ctrl-C); the export keeps running in Atlas`;
+  5  any other API or network error (429, 5xx, unreachable host, timeout), or a job
+     in a state this version does not know
+  130 interrupted (Ctrl-C), 143 terminated (SIGTERM); the export keeps running in Atlas`;
 
 const CREDENTIALS_HELP = `Credentials (prefer the environment: command-line flags are visible in process lists):
   MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET          service account (OAuth client credentials)
@@ -68,9 +69,9 @@ Usage:
 
 Options:
 ${JOB_OPTIONS_HELP}
-  --poll-interval SECONDS      first pause between polls (default 2; grows by half each poll)
-  --max-poll-interval SECONDS  longest pause between polls (default 30)
-  --timeout SECONDS            give up after this long, exit 5 (default: no limit)
+  --poll-interval SECONDS      first pause between polls (default 2, at most 3600; grows by half each poll)
+  --max-poll-interval SECONDS  longest pause between polls (default 30, at most 3600)
+  --timeout SECONDS            give up after this long, exit 5 (default: no limit; at most 604800 = 7 days)
   -h, --help                   show this help
 
 ${CREDENTIALS_HELP}

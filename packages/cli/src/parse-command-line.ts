@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { GET_HELP, ROOT_HELP, WATCH_HELP } from "./help-text.js";
+import { parseBaseUrl } from "./parse-base-url.js";
 import { UsageError } from "./usage-error.js";
 
 export type OutputFormat = "json" | "table";
@@ -104,27 +105,31 @@ function parseOutput(value: string | undefined, command: string): OutputFormat |
   });
 }
 
-function parseBaseUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--base-url must be an absolute http(s) URL; got ${quote(value)}.`, {
-      hint: "For Atlas use https://cloud.mongodb.com (the default).",
-    });
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new UsageError(`--base-url must use http or https; got ${quote(value)}.`);
-  return value;
-}
+/**
+ * Node fires a timer of 2^31 ms or more after 1 ms, so every duration has a ceiling, said in the error.
+ * Polling less than once an hour would hide the end of an export; a week outlasts any real export.
+ */
+export const DURATION_LIMITS_SECONDS = {
+  "poll-interval": 3_600,
+  "max-poll-interval": 3_600,
+  timeout: 604_800,
+} as const satisfies Record<string, number>;
 
-/** Parses a positive number of seconds ("2", "0.5") into milliseconds. */
-function parseSeconds(flag: string, value: string | undefined, command: string): number | undefined {
+/** Parses a positive number of seconds ("2", "0.5") into milliseconds, within the flag's limit. */
+function parseSeconds(
+  flag: keyof typeof DURATION_LIMITS_SECONDS,
+  value: string | undefined,
+  command: string,
+): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
+  const limit = DURATION_LIMITS_SECONDS[flag];
   if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)
     throw new UsageError(`--${flag} must be a positive number of seconds; got ${quote(value)}.`, {
+      hint: commandHint(command),
+    });
+  if (seconds > limit)
+    throw new UsageError(`--${flag} must be at most ${limit} seconds; got ${quote(value)}.`, {
       hint: commandHint(command),
     });
   return Math.round(seconds * 1000);
@@ -154,6 +159,24 @@ function credentialFlags(values: {
   return flags;
 }
 
+/**
+ * Joins `--flag -1` into `--flag=-1` for string flags, so a negative number reaches the flag's own check
+ * ("must be a positive number") instead of parseArgs' "ambiguous" complaint.
+ */
+function joinDashValues(args: readonly string[], options: NonNullable<ParseArgsConfig["options"]>): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const next = args[index + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 /** Turns node's parseArgs errors (unknown flag, missing value) into one-line usage errors. */
 function parse<T extends NonNullable<ParseArgsConfig["options"]>>(
   args: string[],
@@ -161,7 +184,7 @@ function parse<T extends NonNullable<ParseArgsConfig["options"]>>(
   command: string,
 ) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
+    return parseArgs({ args: joinDashValues(args, options), options, strict: true, allowPositionals: false });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new UsageError(message ?? "invalid arguments", { hint: commandHint(command) });
@@ -182,7 +205,8 @@ function jobOptions(
     envelope: values.envelope ?? false,
     credentials: credentialFlags(values),
   };
-  const baseUrl = parseBaseUrl(values["base-url"]);
+  const baseUrl =
+    values["base-url"] === undefined ? undefined : parseBaseUrl(values["base-url"], "--base-url");
   if (baseUrl !== undefined) options.baseUrl = baseUrl;
   const output = parseOutput(values.output, command);
   if (output !== undefined) options.output = output;
@@ -195,7 +219,9 @@ function jobOptions(
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const [first, ...rest] = argv;
-  if (first === undefined || first === "help") return { command: "help", text: ROOT_HELP };
+  if (first === undefined)
+    throw new UsageError("missing command: use get or watch.", { hint: ROOT_HELP.trimEnd() });
+  if (first === "help") return { command: "help", text: ROOT_HELP };
   if (first === "-h" || first === "--help") return { command: "help", text: ROOT_HELP };
   if (first === "-V" || first === "--version" || first === "version") return { command: "version" };
 

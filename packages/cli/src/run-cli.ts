@@ -1,5 +1,6 @@
 import {
   AtlasExportFailedError,
+  AtlasTimeoutError,
   createAtlasClient,
   digestAuth,
   serviceAccountAuth,
@@ -10,8 +11,11 @@ import { createBarProgressReporter } from "./bar-progress-reporter.js";
 import { describeFailure } from "./describe-failure.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { formatJobTable } from "./format-job-table.js";
+import { formatProgress } from "./format-progress.js";
+import { formatServerValue } from "./format-server-value.js";
 import { formatStateReason } from "./format-state-reason.js";
 import { createLineProgressReporter } from "./line-progress-reporter.js";
+import { parseBaseUrl } from "./parse-base-url.js";
 import {
   parseCommandLine,
   type JobCommandOptions,
@@ -19,7 +23,11 @@ import {
   type WatchOptions,
 } from "./parse-command-line.js";
 import type { ProgressReporter, ReporterStream } from "./progress-reporter.js";
+import { readJobState } from "./read-job-state.js";
 import { CREDENTIAL_ENV, resolveCredentials } from "./resolve-credentials.js";
+import { stripControlCharacters } from "./strip-control-characters.js";
+import { UnknownJobStateError } from "./unknown-job-state-error.js";
+import { UsageError } from "./usage-error.js";
 
 /** Everything the CLI touches in the outside world, injectable so tests run it in-process. */
 export interface CliEnvironment {
@@ -29,7 +37,10 @@ export interface CliEnvironment {
   stdout: ReporterStream;
   stderr: ReporterStream;
   version: string;
-  /** Aborted on Ctrl-C: the pending request and the wait stop, and the command exits 130. */
+  /**
+   * Aborted on Ctrl-C or SIGTERM with the signal's name as the reason: the pending request and the wait
+   * stop, and the command exits 143 for "SIGTERM", else 130.
+   */
   signal?: AbortSignal;
   /** Milliseconds clock for elapsed times. */
   now?: () => number;
@@ -44,22 +55,24 @@ interface Session {
   io: CliEnvironment;
 }
 
-function openSession(options: JobCommandOptions, io: CliEnvironment): Session {
+function openSession(options: JobCommandOptions, baseUrl: string, io: CliEnvironment): Session {
   const { credentials, warnings } = resolveCredentials(options.credentials, io.env);
   for (const warning of warnings) io.stderr.write(`atlas-export: ${warning}\n`);
-  const baseUrl = options.baseUrl ?? (io.env[CREDENTIAL_ENV.baseUrl] || undefined);
   const auth =
     credentials.kind === "serviceAccount"
       ? serviceAccountAuth({ clientId: credentials.clientId, clientSecret: credentials.clientSecret })
       : digestAuth({ publicKey: credentials.publicKey, privateKey: credentials.privateKey });
-  const atlas = createAtlasClient({
-    auth,
-    ...(baseUrl === undefined ? {} : { baseUrl }),
-    userAgent: `atlas-export-cli/${io.version}`,
-  });
+  const atlas = createAtlasClient({ auth, baseUrl, userAgent: `atlas-export-cli/${io.version}` });
   // A terminal gets a table, a pipe or file gets JSON (what scripts parse).
   const output = options.output ?? (io.stdout.isTTY ? "table" : "json");
   return { options, atlas, output, io };
+}
+
+/** `--base-url`, else `MONGODB_ATLAS_BASE_URL` (checked the same way), else Atlas. */
+function resolveBaseUrl(options: JobCommandOptions, env: CliEnvironment["env"]): string {
+  if (options.baseUrl !== undefined) return options.baseUrl;
+  const fromEnv = env[CREDENTIAL_ENV.baseUrl];
+  return fromEnv ? parseBaseUrl(fromEnv, CREDENTIAL_ENV.baseUrl) : DEFAULT_BASE_URL;
 }
 
 function params(options: JobCommandOptions) {
@@ -69,6 +82,7 @@ function params(options: JobCommandOptions) {
 /**
  * Prints the job on stdout. With --envelope the JSON is Atlas's `{status, content}` wrapper: the client
  * asked for it (`envelope=true`), checked `status` and handed back `content`, so a resolved call was 200.
+ * JSON is printed exactly as received; only the table is made terminal-safe.
  */
 function printJob(session: Session, job: BackupExportJob): void {
   const { stdout } = session.io;
@@ -80,26 +94,37 @@ function printJob(session: Session, job: BackupExportJob): void {
   }
 }
 
-function isFailedOrCancelled(job: BackupExportJob): boolean {
-  return job.state === "Failed" || job.state === "Cancelled";
+function jobLabel(session: Session, job: BackupExportJob): string {
+  return formatServerValue(job.id) ?? session.options.exportId;
 }
 
 function reportEnded(session: Session, job: BackupExportJob): void {
   const reason = formatStateReason(job);
   session.io.stderr.write(
-    `atlas-export: export job ${job.id ?? session.options.exportId} ended ${job.state}${reason ? `: ${reason}` : " (Atlas gave no reason)"}\n`,
+    `atlas-export: export job ${jobLabel(session, job)} ended ${readJobState(job).label}${reason ? `: ${reason}` : " (Atlas gave no reason)"}\n`,
   );
 }
 
+function reportUnknownState(session: Session, job: BackupExportJob): void {
+  session.io.stderr.write(
+    `atlas-export: export job ${jobLabel(session, job)} is in a state this version does not know: ${readJobState(job).label}.\n` +
+      "Atlas may have added a state; check the job in the Atlas UI, or update atlas-export.\n",
+  );
+}
+
+/**
+ * `get` succeeded when it printed the job, whatever state the job is in (as the Atlas CLI's `describe`);
+ * only a state the spec does not define is not a success: scripts must not take it for one.
+ */
 async function runGet(session: Session): Promise<number> {
   const job = await session.atlas.getBackupExportJob(params(session.options), {
     envelope: session.options.envelope,
     ...(session.io.signal ? { signal: session.io.signal } : {}),
   });
   printJob(session, job);
-  if (!isFailedOrCancelled(job)) return EXIT_CODES.success;
-  reportEnded(session, job);
-  return EXIT_CODES.exportFailed;
+  if (readJobState(job).known !== undefined) return EXIT_CODES.success;
+  reportUnknownState(session, job);
+  return EXIT_CODES.apiOrNetwork;
 }
 
 async function runWatch(session: Session, options: WatchOptions): Promise<number> {
@@ -109,6 +134,7 @@ async function runWatch(session: Session, options: WatchOptions): Promise<number
   const reporter: ProgressReporter = io.stderr.isTTY
     ? createBarProgressReporter(reporterOptions)
     : createLineProgressReporter(reporterOptions);
+  let last: BackupExportJob | undefined;
   try {
     const job = await session.atlas.waitForBackupExportJob(params(options), {
       ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
@@ -116,13 +142,33 @@ async function runWatch(session: Session, options: WatchOptions): Promise<number
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(io.signal ? { signal: io.signal } : {}),
       envelope: session.options.envelope,
-      onProgress: (polled: BackupExportJob) => reporter.update(polled),
+      onProgress: (polled: BackupExportJob) => {
+        last = polled;
+        reporter.update(polled);
+        // A state the spec does not define may never end: stop rather than poll it forever.
+        if (readJobState(polled).known === undefined) throw new UnknownJobStateError(polled);
+      },
     });
     reporter.update(job);
     reporter.stop();
     printJob(session, job);
     return EXIT_CODES.success;
   } catch (error) {
+    reporter.stop();
+    if (error instanceof UnknownJobStateError) {
+      printJob(session, error.job);
+      reportUnknownState(session, error.job);
+      return EXIT_CODES.apiOrNetwork;
+    }
+    if (error instanceof AtlasTimeoutError && error.timeoutMs === options.timeoutMs)
+      throw new UsageError(
+        `timed out: export job ${options.exportId} did not finish within --timeout ${options.timeoutMs / 1000} s` +
+          (last ? ` (last seen ${readJobState(last).label}, ${formatProgress(last)}).` : " (no answer yet)."),
+        {
+          exitCode: EXIT_CODES.apiOrNetwork,
+          hint: "The export job keeps running in Atlas; run the command again, or raise --timeout.",
+        },
+      );
     if (!(error instanceof AtlasExportFailedError)) throw error;
     reporter.update(error.job);
     reporter.stop();
@@ -148,13 +194,13 @@ export async function runCli(io: CliEnvironment): Promise<number> {
       io.stdout.write(`${io.version}\n`);
       return EXIT_CODES.success;
     }
-    baseUrl = commandLine.options.baseUrl ?? (io.env[CREDENTIAL_ENV.baseUrl] || DEFAULT_BASE_URL);
-    session = openSession(commandLine.options, io);
+    baseUrl = resolveBaseUrl(commandLine.options, io.env);
+    session = openSession(commandLine.options, baseUrl, io);
     return commandLine.command === "get"
       ? await runGet(session)
       : await runWatch(session, commandLine.options);
   } catch (error) {
-    const failure = describeFailure(error, { baseUrl });
+    const failure = describeFailure(error, { baseUrl, abortReason: io.signal?.reason });
     io.stderr.write(`atlas-export: ${failure.message}\n`);
     if (failure.hint) io.stderr.write(`${failure.hint}\n`);
     if (failure.stack) io.stderr.write(`${failure.stack}\n`);
@@ -170,6 +216,8 @@ async function closeQuietly(session: Session | undefined, io: CliEnvironment): P
     await session?.atlas.close();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`atlas-export: warning: could not revoke the access token: ${message}\n`);
+    io.stderr.write(
+      `atlas-export: warning: could not revoke the access token: ${stripControlCharacters(message)}\n`,
+    );
   }
 }

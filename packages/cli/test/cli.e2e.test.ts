@@ -138,22 +138,71 @@ describe("atlas-export get", () => {
     expectNoSecrets(run);
   });
 
-  it("exits 1 and prints the stateReason when the job it gets has failed", async () => {
-    const job = addJob({
-      queuedMs: 0,
-      durationMs: 0,
-      outcome: "Failed",
-      stateReason: {
-        errorCode: "EXPORT_BUCKET_ACCESS_DENIED",
-        message: "Access denied to the export bucket.",
-      },
-    });
-    const run = await runBuiltCli(["get", ...job.args], API_KEY_ENV);
-    expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).state).toBe("Failed");
-    expect(run.stderr).toContain(
-      "ended Failed: EXPORT_BUCKET_ACCESS_DENIED: Access denied to the export bucket.",
-    );
+  it.each(["Failed", "Cancelled"] as const)(
+    "exits 0 after printing a job that is %s (get succeeded; the job's state is in the output)",
+    async (outcome) => {
+      const job = addJob({
+        queuedMs: 0,
+        durationMs: 0,
+        outcome,
+        stateReason: {
+          errorCode: "EXPORT_BUCKET_ACCESS_DENIED",
+          message: "Access denied to the export bucket.",
+        },
+      });
+      const run = await runBuiltCli(["get", ...job.args], API_KEY_ENV);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        state: outcome,
+        stateReason: { errorCode: "EXPORT_BUCKET_ACCESS_DENIED" },
+      });
+      expect(run.stderr).toBe("");
+    },
+  );
+
+  it("prints a job in a state it does not know as such and exits 5, not 0", async () => {
+    const body = { id: "32b6e34b3d91647abb20e7b8", exportBucketId: "b", state: { name: "Successful" } };
+    const job = addJob({ body: body as never });
+    const run = await runBuiltCli(["get", ...job.args, "--output", "table"], API_KEY_ENV);
+    expect(run.code).toBe(5);
+    expect(run.stdout).toMatch(/^State +\{"name":"Successful"\} \(unknown state\)$/m);
+    expect(run.stdout).not.toContain("[object Object]");
+    expect(run.stderr).toMatch(/is in a state this version does not know/);
+    expectNoStackTrace(run);
+  });
+
+  it("renders a job whose components are not a list without crashing", async () => {
+    const body = {
+      id: "32b6e34b3d91647abb20e7b8",
+      exportBucketId: "b",
+      state: "Successful",
+      components: "x",
+    };
+    const job = addJob({ body: body as never });
+    const run = await runBuiltCli(["get", ...job.args, "--output", "table"], API_KEY_ENV);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Shards +x$/m);
+    expectNoStackTrace(run);
+  });
+
+  it("strips control sequences from server text in the table but prints JSON exactly as received", async () => {
+    const hostile =
+      "\x1b]0;pwned\x07\x1b[2J\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\\r\nfake line";
+    const body = {
+      id: "32b6e34b3d91647abb20e7b8",
+      exportBucketId: "b",
+      state: "Failed",
+      prefix: hostile,
+      stateReason: { errorCode: "EXPORT_FAILED", message: hostile },
+      customData: [{ key: "note", value: hostile }],
+    };
+    const job = addJob({ body: body as never });
+    const table = await runBuiltCli(["get", ...job.args, "--output", "table"], API_KEY_ENV);
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(table.stdout).toMatch(/^Custom data +note=click fake line$/m);
+    const json = await runBuiltCli(["get", ...job.args, "--output", "json"], API_KEY_ENV);
+    expect(JSON.parse(json.stdout)).toEqual(body);
   });
 });
 
@@ -217,35 +266,52 @@ describe("atlas-export watch", () => {
     },
   );
 
-  it("exits 5 when the export does not finish within --timeout", async () => {
+  it("exits 5 when the export does not finish within --timeout, in the unit the user typed", async () => {
     const job = addJob({ queuedMs: 0, durationMs: 1_000_000_000 });
     const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL, "--timeout", "0.3"], API_KEY_ENV);
     expect(run.code).toBe(5);
-    expect(run.stderr).toMatch(/timed out: .*did not finish within 300 ms/);
+    expect(run.stderr).toMatch(/timed out: .*did not finish within --timeout 0\.3 s \(last seen InProgress/);
+    expect(run.stderr).not.toMatch(/\d ms/);
     expect(run.stderr).toMatch(/raise --timeout/);
   });
 
-  it("exits 130 on Ctrl-C, restoring the terminal and revoking the token", async () => {
-    const job = addJob({ queuedMs: 1_000_000_000 });
-    const revokedBefore = mock.stats.tokensRevoked;
-    const child = spawn(process.execPath, [CLI_PATH, "watch", ...job.args, ...FAST_POLL], {
-      env: { PATH: process.env.PATH ?? "", ...SERVICE_ACCOUNT_ENV },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    const firstLine = new Promise<void>((resolve) =>
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        stderr += chunk;
-        if (stderr.includes("Queued")) resolve();
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
-    await firstLine;
-    child.kill("SIGINT");
-    expect(await exited).toBe(130);
-    expect(stderr).toContain("interrupted; the export job keeps running in Atlas.");
-    expect(mock.stats.tokensRevoked).toBe(revokedBefore + 1);
+  it("stops at a state it does not know instead of polling forever, exit 5", async () => {
+    const body = { id: "32b6e34b3d91647abb20e7b8", exportBucketId: "b", state: "Paused" };
+    const job = addJob({ body: body as never });
+    const run = await runBuiltCli(["watch", ...job.args, ...FAST_POLL, "--timeout", "30"], API_KEY_ENV);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/Paused \(unknown state\)/);
+    expect(run.stderr).toMatch(/is in a state this version does not know/);
+    expect(JSON.parse(run.stdout).state).toBe("Paused");
   });
+
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "exits 128+n on %s (%i), restoring the terminal and revoking the token",
+    async (signal, code) => {
+      const job = addJob({ queuedMs: 1_000_000_000 });
+      const revokedBefore = mock.stats.tokensRevoked;
+      const child = spawn(process.execPath, [CLI_PATH, "watch", ...job.args, ...FAST_POLL], {
+        env: { PATH: process.env.PATH ?? "", ...SERVICE_ACCOUNT_ENV },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      const firstLine = new Promise<void>((resolve) =>
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+          stderr += chunk;
+          if (stderr.includes("Queued")) resolve();
+        }),
+      );
+      const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
+      await firstLine;
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(stderr).toContain("interrupted; the export job keeps running in Atlas.");
+      expect(mock.stats.tokensRevoked).toBe(revokedBefore + 1);
+    },
+  );
 });
 
 // util-linux `script` runs a command on a pseudo-terminal, so the CLI sees what it sees in a real shell.
@@ -273,6 +339,25 @@ describe.skipIf(!hasScript)("on a terminal (a pseudo-terminal from util-linux sc
 });
 
 describe("exit codes", () => {
+  it("exits 2 with the usage on stderr when given no arguments", async () => {
+    const run = await runBuiltCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/missing command/);
+    expect(run.stderr).toMatch(/^Usage:/m);
+  });
+
+  it("exits 2 for MONGODB_ATLAS_BASE_URL with a password, without echoing it", async () => {
+    const job = addJob();
+    const run = await runBuiltCli(["get", ...job.args.slice(0, -2)], {
+      ...API_KEY_ENV,
+      MONGODB_ATLAS_BASE_URL: mock.url.replace("//", "//me:hunter2@"),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/MONGODB_ATLAS_BASE_URL must not contain a user name or password/);
+    expect(run.stderr).not.toContain("hunter2");
+  });
+
   it("exits 2 for a malformed id without calling Atlas", async () => {
     const requests = mock.stats.requests;
     const run = await runBuiltCli(
@@ -380,6 +465,7 @@ describe("exit codes", () => {
     );
     expect(run.code).toBe(5);
     expect(run.stderr).toMatch(/could not reach 127\.0\.0\.1:\d+/);
+    expect(run.stderr.match(/could not reach/g)).toHaveLength(1);
     expect(run.stderr).toMatch(/Check --base-url or MONGODB_ATLAS_BASE_URL/);
     expectNoStackTrace(run);
   });

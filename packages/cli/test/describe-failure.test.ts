@@ -13,6 +13,9 @@ import { describeFailure } from "../src/describe-failure.js";
 import { UsageError } from "../src/usage-error.js";
 
 const context = { baseUrl: "https://cloud.mongodb.com" };
+// A window title, a screen clear, an OSC 8 link and a forged line, as a hostile server might send them.
+const HOSTILE =
+  "\x1b]0;pwned\x07\x1b[2J\x1b]8;;https://evil.example/\x1b\\clickme\x1b]8;;\x1b\\\r\natlas-export: all good\x9b2J";
 const FAILED_JOB = {
   id: "32b6e34b3d91647abb20e7b8",
   exportBucketId: "32b6e34b3d91647abb20e7b8",
@@ -62,6 +65,18 @@ describe("describeFailure", () => {
     ["an unreachable host", new AtlasConnectionError("could not reach x: ECONNREFUSED"), 5, /ECONNREFUSED/],
     ["a timeout", new AtlasTimeoutError("no answer within 30000 ms", 30_000), 5, /timed out/],
     ["an abort", new AtlasAbortError("aborted"), 130, /interrupted/],
+    [
+      "an unreachable host, named once",
+      new AtlasConnectionError("could not reach cloud.mongodb.com: ECONNREFUSED"),
+      5,
+      /^could not reach cloud\.mongodb\.com: ECONNREFUSED$/,
+    ],
+    [
+      "a connection error that names no host",
+      new AtlasConnectionError("socket hang up"),
+      5,
+      /^could not reach https:\/\/cloud\.mongodb\.com: socket hang up$/,
+    ],
     ["another client error", new AtlasError("something else"), 5, /something else/],
   ])("maps %s to exit %i", (_name, error, exitCode, message) => {
     const failure = describeFailure(error, context);
@@ -96,6 +111,28 @@ describe("describeFailure", () => {
     expect(describeFailure(new AtlasApiError({ status: 404 }), context).hint).toMatch(
       /--project-id, --cluster-name and --export-id/,
     );
+  });
+
+  it("exits 143 when SIGTERM stopped the command and 130 for Ctrl-C", () => {
+    const abort = new AtlasAbortError("aborted");
+    expect(describeFailure(abort, { ...context, abortReason: "SIGTERM" }).exitCode).toBe(143);
+    expect(describeFailure(abort, { ...context, abortReason: "SIGINT" }).exitCode).toBe(130);
+  });
+
+  it.each([
+    ["an API error detail", new AtlasApiError({ status: 404, errorCode: "NOT_FOUND", detail: HOSTILE })],
+    ["a connection error", new AtlasConnectionError(`could not reach x: ${HOSTILE}`)],
+    ["an auth error", new AtlasAuthError(HOSTILE, { status: 401 })],
+    [
+      "a failed export's reason",
+      new AtlasExportFailedError({ ...FAILED_JOB, stateReason: { message: HOSTILE } }),
+    ],
+    ["a bug", new TypeError(HOSTILE)],
+  ])("strips terminal control sequences from %s", (_name, error) => {
+    const failure = describeFailure(error, context);
+    const printed = `${failure.message}\n${failure.hint ?? ""}\n${failure.stack ?? ""}`;
+    expect(printed).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(failure.message).toContain("clickme");
   });
 
   it("keeps the stack trace only for bugs", () => {

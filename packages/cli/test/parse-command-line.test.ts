@@ -19,7 +19,6 @@ function usageErrorOf(argv: string[]): UsageError {
 
 describe("parseCommandLine", () => {
   it.each([
-    ["no arguments", [], ROOT_HELP],
     ["--help", ["--help"], ROOT_HELP],
     ["-h", ["-h"], ROOT_HELP],
     ["get --help", ["get", "--help"], GET_HELP],
@@ -121,6 +120,42 @@ describe("parseCommandLine", () => {
     ["a non-http base URL", ["get", ...IDS, "--base-url", "ftp://x"], /--base-url must use http/],
     ["a zero poll interval", ["watch", ...IDS, "--poll-interval", "0"], /--poll-interval must be a positive/],
     ["a non-numeric timeout", ["watch", ...IDS, "--timeout", "soon"], /--timeout must be a positive/],
+    [
+      "a negative poll interval",
+      ["watch", ...IDS, "--poll-interval", "-1"],
+      /^--poll-interval must be a positive number of seconds; got "-1"\.$/,
+    ],
+    ["a negative timeout", ["watch", ...IDS, "--timeout", "-0.5"], /^--timeout must be a positive number/],
+    [
+      "a poll interval of 2^31 ms or more",
+      ["watch", ...IDS, "--poll-interval", "2147484"],
+      /^--poll-interval must be at most 3600 seconds; got "2147484"\.$/,
+    ],
+    [
+      "a max poll interval over an hour",
+      ["watch", ...IDS, "--max-poll-interval", "3601"],
+      /^--max-poll-interval must be at most 3600 seconds/,
+    ],
+    [
+      "a timeout over a week",
+      ["watch", ...IDS, "--timeout", "3000000"],
+      /^--timeout must be at most 604800 seconds; got "3000000"\.$/,
+    ],
+    [
+      "a base URL with a query",
+      ["get", ...IDS, "--base-url", "https://cloud.mongodb.com/?x=1"],
+      /--base-url must not have a \?query or #fragment/,
+    ],
+    [
+      "a base URL with a fragment",
+      ["get", ...IDS, "--base-url", "https://cloud.mongodb.com#top"],
+      /--base-url must not have a \?query or #fragment/,
+    ],
+    [
+      "a base URL with a trailing space",
+      ["get", ...IDS, "--base-url", "https://cloud.mongodb.com "],
+      /--base-url must not start or end with spaces/,
+    ],
     ["a watch-only flag on get", ["get", ...IDS, "--timeout", "5"], /timeout/],
     [
       "different --project-id and --group-id",
@@ -131,6 +166,42 @@ describe("parseCommandLine", () => {
     const error = usageErrorOf(argv);
     expect(error.message).toMatch(message);
     expect(error.exitCode).toBe(EXIT_CODES.usage);
+  });
+
+  it("accepts the longest durations allowed", () => {
+    const parsed = parseCommandLine([
+      "watch",
+      ...IDS,
+      "--poll-interval",
+      "3600",
+      "--max-poll-interval",
+      "3600",
+      "--timeout",
+      "604800",
+    ]);
+    expect(parsed.command === "watch" && parsed.options).toMatchObject({
+      pollIntervalMs: 3_600_000,
+      maxPollIntervalMs: 3_600_000,
+      timeoutMs: 604_800_000,
+    });
+  });
+
+  it("refuses no arguments as a usage error that shows the usage", () => {
+    const error = usageErrorOf([]);
+    expect(error.exitCode).toBe(EXIT_CODES.usage);
+    expect(error.message).toMatch(/missing command/);
+    expect(error.hint).toContain("Usage:");
+  });
+
+  it.each([
+    ["user and password", "https://me:hunter2@cloud.mongodb.com"],
+    ["a password only", "https://:hunter2@cloud.mongodb.com"],
+    ["a password that makes the URL invalid", "https://me:hun ter2@cloud.mongodb.com"],
+  ])("refuses a base URL with %s without echoing the password", (_name, url) => {
+    const error = usageErrorOf(["get", ...IDS, "--base-url", url]);
+    expect(error.exitCode).toBe(EXIT_CODES.usage);
+    expect(error.message).toMatch(/--base-url must/);
+    expect(`${error.message} ${error.hint}`).not.toMatch(/hunter2|hun ter2/);
   });
 
   it("shortens a long bad value in the message", () => {
