@@ -6,7 +6,7 @@ export type Verdict = "met" | "missed" | "info" | "not run";
 
 /** One line of a results table: the figure, the peer it is compared with, the ratio and the target. */
 export interface BenchRow {
-  /** What is measured, e.g. "HTTP requests per call, 1,000 sequential". */
+  /** What is measured, e.g. "HTTP requests per call, 200 sequential". */
   measure: string;
   atlasExport: string;
   /** The peer (with its version) or baseline the figure is compared with. */
@@ -25,6 +25,23 @@ export interface BenchSection {
   id: number;
   title: string;
   rows: BenchRow[];
-  /** How it was measured and anything a reader needs to judge the figures. */
-  notes: string[];
+  /** How it was measured: at most three lines (GUIDE §6), so the method is read, not skimmed. */
+  method: [string] | [string, string] | [string, string, string];
+}
+
+/** "met" when `ok`, else "missed": every targeted row decides its verdict this one way. */
+export function verdict(ok: boolean): Verdict {
+  return ok ? "met" : "missed";
+}
+
+/** A row for a figure this run could not measure: it says why instead of leaving the row out. */
+export function notRunRow(row: Pick<BenchRow, "measure" | "peer" | "target">, error: unknown): BenchRow {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ...row,
+    atlasExport: `not measured: ${reason.replace(/^@atlas-export\/bench: /, "").slice(0, 160)}`,
+    peerFigure: "",
+    ratio: "",
+    verdict: "not run",
+  };
 }

@@ -5,20 +5,17 @@ import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import type { BenchSection } from "./bench-section.js";
+import { notRunRow, type BenchSection } from "./bench-section.js";
 import { describeMachine } from "./describe-machine.js";
 import { markdownTable } from "./markdown-table.js";
-import { notRunRow } from "./not-run-row.js";
 import { benchDigestRoundTrips } from "./programs/digest-round-trips.js";
-import { benchRequestOverhead } from "./programs/request-overhead.js";
+import { benchRequestLatency } from "./programs/request-latency.js";
 import { benchServiceAccountTokens } from "./programs/service-account-tokens.js";
 import { benchWaiting } from "./programs/waiting.js";
 import { benchMemory } from "./programs/memory.js";
 import { benchSizeAndTypeCost } from "./programs/size-and-type-cost.js";
-import { renderHeadline } from "./render-headline.js";
 import { renderReadmeBenchmarks } from "./render-readme-benchmarks.js";
-import { renderResults } from "./render-results.js";
-import { renderSection } from "./render-section.js";
+import { renderHeadline, renderResults, renderSection } from "./render-results.js";
 import { repoPaths } from "./repo-paths.js";
 
 interface BenchProgram {
@@ -29,7 +26,7 @@ interface BenchProgram {
 
 const programs: BenchProgram[] = [
   { id: 1, title: "Digest round trips and throughput", run: benchDigestRoundTrips },
-  { id: 2, title: "Request overhead", run: benchRequestOverhead },
+  { id: 2, title: "Request latency", run: benchRequestLatency },
   { id: 3, title: "Service-account tokens", run: benchServiceAccountTokens },
   { id: 4, title: "Waiting", run: benchWaiting },
   { id: 5, title: "Memory", run: benchMemory },
@@ -71,7 +68,7 @@ for (const program of programs) {
       id: program.id,
       title: program.title,
       rows: [notRunRow({ measure: program.title, peer: "", target: "" }, error)],
-      notes: [],
+      method: ["The program stopped with the error in the row above."],
     };
   }
   sections.push(section);

@@ -1,5 +1,4 @@
-import type { BenchRun } from "./render-results.js";
-import { renderHeadline } from "./render-headline.js";
+import { renderHeadline, renderMissed, type BenchRun } from "./render-results.js";
 
 const HEADING = "## Benchmarks";
 const WIDTH = 105;
@@ -29,13 +28,12 @@ export function renderReadmeBenchmarks(readme: string, run: BenchRun): string {
   const next = readme.indexOf("\n## ", start + HEADING.length + 2);
   const end = next === -1 ? readme.length : next;
   const { machine } = run;
-  const missed = run.sections.flatMap((section) => section.rows).filter((row) => row.verdict === "missed");
   const section = [
     HEADING,
     "",
     wrap(
-      "`pnpm bench` (not part of `npm test`; one to four minutes, depending on load) measures atlas-export " +
-        "next to its peers in one run, on the same loopback servers, and writes " +
+      "`pnpm bench` (not part of `npm test`; a few minutes) measures atlas-export next to its peers in one " +
+        "run, on the same servers (with a simulated network round trip where throughput is measured), and writes " +
         "[packages/bench/RESULTS.md](packages/bench/RESULTS.md) with the machine's description and how each " +
         "figure was taken; the same run rewrites the table below. Each row names the peer, the figure, the " +
         "ratio (atlas-export ÷ peer) and the target, so a regression shows at a glance. Headline of the run of " +
@@ -47,9 +45,7 @@ export function renderReadmeBenchmarks(readme: string, run: BenchRun): string {
     renderHeadline(run.sections),
     "",
     wrap(
-      (missed.length === 0
-        ? "Every target is met in this run."
-        : `${missed.length} target(s) missed in this run: ${missed.map((row) => row.measure).join("; ")}.`) +
+      renderMissed(run.sections) +
         " Missed targets stay in the table as missed; the figures are not tuned to pass.",
     ),
   ].join("\n");

@@ -35,7 +35,7 @@ describe("startCountingAtlas", () => {
     const response = await fetch(server.url + path, { headers: { Authorization: sign(nonce, "00000001") } });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { id: string }).id).toBe("32b6e34b3d91647abb20e7b8");
-    expect(server.stats).toMatchObject({ requests: 2, challenges: 1, served: 1, replays: 0 });
+    expect(server.stats).toMatchObject({ requests: 2, challenges: 1, replays: 0 });
   });
 
   it("rejects a second request with an nc already seen for the nonce as a replay", async () => {
@@ -72,6 +72,6 @@ describe("startCountingAtlas", () => {
     const call = await fetch(server.url + path, { headers: { Authorization: `Bearer ${access_token}` } });
     const forged = await fetch(server.url + path, { headers: { Authorization: "Bearer forged" } });
     expect([tokenResponse.status, call.status, forged.status]).toEqual([200, 200, 401]);
-    expect(server.stats).toMatchObject({ tokenRequests: 1, served: 1, rejectedCredentials: 1 });
+    expect(server.stats).toMatchObject({ tokenRequests: 1, rejectedCredentials: 1 });
   });
 });

@@ -11,7 +11,7 @@ const run: BenchRun = {
     {
       id: 2,
       title: "Request overhead",
-      notes: [],
+      method: ["How it was measured."],
       rows: [
         {
           measure: "Median latency",
