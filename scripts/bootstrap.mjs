@@ -70,9 +70,10 @@ export function ensureDependencies(pnpm) {
     join(root, "pnpm-workspace.yaml"),
   ];
   if (installedAt > 0 && inputs.every((path) => mtime(path) <= installedAt)) return;
+  // Install progress goes to stderr: stdout belongs to the command run after it (`npm run -s x | jq`).
   const result = spawnSync(pnpm, ["install", "--frozen-lockfile"], {
     cwd: root,
-    stdio: "inherit",
+    stdio: ["inherit", 2, 2],
     shell: isWindows,
   });
   if (result.status !== 0) fail("`pnpm install --frozen-lockfile` failed (see above)");
