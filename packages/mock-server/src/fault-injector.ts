@@ -6,6 +6,8 @@ export interface FaultRequest {
   method: string;
   path: string;
   endpoint: "job" | "token" | "revoke" | undefined;
+  /** The operation the request is routed to (method and path both matched); undefined otherwise. */
+  operationId: string | undefined;
 }
 
 /** Keeps fault rules and their remaining uses; `take` picks the fault for one request. */
@@ -52,6 +54,7 @@ function matches(rule: FaultRule, request: FaultRequest): boolean {
   if (match === undefined) return true;
   if (match.method !== undefined && match.method.toUpperCase() !== request.method.toUpperCase()) return false;
   if (match.endpoint !== undefined && match.endpoint !== request.endpoint) return false;
+  if (match.operationId !== undefined && match.operationId !== request.operationId) return false;
   if (typeof match.path === "string" && match.path !== request.path) return false;
   if (match.path instanceof RegExp && !match.path.test(request.path)) return false;
   return true;

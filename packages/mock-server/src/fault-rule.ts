@@ -21,6 +21,8 @@ export interface FaultMatch {
   path?: string | RegExp;
   /** The endpoint: the export job, the token endpoint or the revoke endpoint. */
   endpoint?: "job" | "token" | "revoke";
+  /** The Atlas API operation the request is routed to, by operationId, e.g. "getBackupExportJob". */
+  operationId?: string;
 }
 
 /**

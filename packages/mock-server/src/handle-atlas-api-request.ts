@@ -1,156 +1,157 @@
 import type { IncomingMessage } from "node:http";
-import type { MockContext } from "./mock-context.js";
-import type { JobRef } from "./mock-job-definition.js";
-import { authenticateApiRequest } from "./authenticate-api-request.js";
-import { JOB_PATH } from "./job-path.js";
 import { acceptsAtlasJson } from "./accepts-atlas-json.js";
 import { apiError } from "./api-error.js";
-import { ATLAS_MEDIA_TYPE, jsonResponse, type MockResponse } from "./mock-response.js";
+import { authenticateApiRequest } from "./authenticate-api-request.js";
+import type { MockContext } from "./mock-context.js";
+import { jsonResponse, type MockResponse } from "./mock-response.js";
+import { notFound } from "./not-found.js";
+import type { OperationResult } from "./operation-handler.js";
 import { pathParamViolations } from "./path-param-violations.js";
+import type { RouteMatch } from "./route-table.js";
+
+interface Rendering {
+  envelope: boolean;
+  pretty: boolean;
+  /** The operation's versioned media type for a 2xx body. */
+  successType: string;
+  headers: Record<string, string>;
+}
 
 /**
- * GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId} and every other
- * path under /api/atlas: authentication first (401 beats 400/404, as on Atlas), then the rate limit,
- * then the path parameters, the Accept header and the job.
+ * Every path under /api/atlas: authentication first (401 beats 400/404, as on Atlas), then the rate
+ * limit, then the route (404, 405), the path parameters (400), the Accept header (406), and the
+ * operation's handler.
  */
 export function handleAtlasApiRequest(
   request: IncomingMessage,
   url: URL,
+  match: RouteMatch,
   context: MockContext,
 ): MockResponse {
   const auth = authenticateApiRequest(request, context);
   if (!auth.ok) return auth.response;
 
-  const query = {
+  const rendering: Rendering = {
     // Atlas reads these like Java's Boolean.parseBoolean: only "true" (any case) is true.
     envelope: url.searchParams.get("envelope")?.toLowerCase() === "true",
     pretty: url.searchParams.get("pretty")?.toLowerCase() === "true",
+    successType: match.kind === "operation" ? match.route.operation.responseMediaType : "application/json",
+    headers: {},
   };
-  const rateHeaders: Record<string, string> = {};
   if (context.apiLimiter !== undefined) {
     const decision = context.apiLimiter.take(auth.principal);
-    rateHeaders["ratelimit-limit"] = String(decision.limit);
-    rateHeaders["ratelimit-remaining"] = String(decision.remaining);
+    rendering.headers["ratelimit-limit"] = String(decision.limit);
+    rendering.headers["ratelimit-remaining"] = String(decision.remaining);
     if (!decision.allowed) {
       context.stats.rateLimited += 1;
+      rendering.headers["retry-after"] = String(decision.retryAfterSeconds);
       return reply(
-        429,
-        apiError(
-          429,
-          "RATE_LIMITED",
-          "You have exceeded the rate limit; retry after the time in Retry-After.",
-          { parameters: [] },
-        ),
-        query,
         {
-          ...rateHeaders,
-          "retry-after": String(decision.retryAfterSeconds),
+          status: 429,
+          body: apiError(
+            429,
+            "RATE_LIMITED",
+            "You have exceeded the rate limit; retry after the time in Retry-After.",
+          ),
         },
+        rendering,
       );
     }
   }
 
-  // Atlas answers an unknown path and an unknown job alike.
-  const notFound = (): MockResponse =>
-    reply(
-      404,
-      apiError(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${url.pathname}.`, {
-        parameters: [url.pathname],
-      }),
-      query,
-      rateHeaders,
-    );
-
-  const match = JOB_PATH.exec(url.pathname);
-  if (match === null) {
-    return notFound();
-  }
-  if (request.method !== "GET") {
+  if (match.kind === "none") return reply(notFound(url.pathname), rendering);
+  if (match.kind === "wrong-method") {
+    const allow = match.allow.join(", ");
+    rendering.headers["allow"] = allow;
     return reply(
-      405,
-      apiError(
-        405,
-        "METHOD_NOT_ALLOWED",
-        `Method ${String(request.method)} is not allowed on this resource; use GET.`,
-        { parameters: [String(request.method)] },
-      ),
-      query,
-      { ...rateHeaders, allow: "GET" },
+      {
+        status: 405,
+        body: apiError(
+          405,
+          "METHOD_NOT_ALLOWED",
+          `Method ${String(request.method)} is not allowed on this resource; use ${match.allow.join(" or ")}.`,
+          { parameters: [String(request.method)] },
+        ),
+      },
+      rendering,
     );
   }
 
-  const ref = decodeRef(match);
-  if (ref === undefined) {
+  const { route } = match;
+  const params = decodeParams(match.rawParams);
+  if (params === undefined) {
     return reply(
-      400,
-      apiError(400, "INVALID_PATH_PARAMETER", "A path parameter is not valid percent-encoding.", {
-        parameters: [url.pathname],
-      }),
-      query,
-      rateHeaders,
+      {
+        status: 400,
+        body: apiError(400, "INVALID_PATH_PARAMETER", "A path parameter is not valid percent-encoding.", {
+          parameters: [url.pathname],
+        }),
+      },
+      rendering,
     );
   }
-  const violations = pathParamViolations(ref);
+  const violations = pathParamViolations(params);
   const [first] = violations;
   if (first !== undefined) {
     // Atlas names a bad project id INVALID_GROUP_ID; other bad parameters are validation errors.
     const body =
       first.field === "groupId"
-        ? apiError(400, "INVALID_GROUP_ID", `An invalid group ID ${ref.groupId} was specified.`, {
-            parameters: [ref.groupId],
+        ? apiError(400, "INVALID_GROUP_ID", `An invalid group ID ${params["groupId"]} was specified.`, {
+            parameters: [params["groupId"]],
           })
         : apiError(400, "VALIDATION_ERROR", `Invalid path parameter ${first.field}: ${first.description}.`, {
-            parameters: [ref[first.field]],
+            parameters: [params[first.field]],
           });
-    body.badRequestDetail = { fields: violations.map(({ field, description }) => ({ field, description })) };
-    return reply(400, body, query, rateHeaders);
+    body.badRequestDetail = { fields: violations };
+    return reply({ status: 400, body }, rendering);
   }
 
-  if (!acceptsAtlasJson(request.headers.accept)) {
+  if (!acceptsAtlasJson(request.headers.accept, route.operation.responseMediaType)) {
     return reply(
-      406,
-      apiError(
-        406,
-        "NOT_ACCEPTABLE",
-        `This resource is served as ${ATLAS_MEDIA_TYPE}; send that in the Accept header.`,
-        { parameters: [request.headers.accept ?? ""] },
-      ),
-      query,
-      rateHeaders,
+      {
+        status: 406,
+        body: apiError(
+          406,
+          "NOT_ACCEPTABLE",
+          `This resource is served as ${route.operation.responseMediaType}; send that in the Accept header.`,
+          { parameters: [request.headers.accept ?? ""] },
+        ),
+      },
+      rendering,
     );
   }
 
-  const job = context.jobs.get(ref);
-  if (job === undefined) {
-    return notFound();
-  }
-  return reply(200, job, query, rateHeaders);
+  const result = route.handler({
+    params,
+    query: url.searchParams,
+    body: undefined,
+    path: url.pathname,
+    // Links in answers name the emulator's own address, as Atlas's name https://cloud.mongodb.com.
+    url: new URL(url.pathname + url.search, context.baseUrl()),
+    context,
+  });
+  return reply(result, rendering);
 }
 
 /**
  * With envelope=true the answer is HTTP 200 and `{ status, content }` (for clients that cannot read
- * the status line); otherwise the status as is. A 200 is the versioned media type, an error JSON.
+ * the status line); otherwise the status as is. A 2xx is the operation's media type, an error JSON.
  */
-function reply(
-  status: number,
-  body: unknown,
-  query: { envelope: boolean; pretty: boolean },
-  headers: Record<string, string>,
-): MockResponse {
-  const contentType = status === 200 ? ATLAS_MEDIA_TYPE : "application/json";
-  if (query.envelope) {
-    return jsonResponse(200, { status, content: body }, { contentType, pretty: query.pretty, headers });
+function reply(result: OperationResult, rendering: Rendering): MockResponse {
+  const { status, body } = result;
+  const success = status >= 200 && status < 300;
+  const contentType = success ? rendering.successType : "application/json";
+  const options = { contentType, pretty: rendering.pretty, headers: rendering.headers };
+  if (rendering.envelope) {
+    return jsonResponse(200, body === undefined ? { status } : { status, content: body }, options);
   }
-  return jsonResponse(status, body, { contentType, pretty: query.pretty, headers });
+  if (body === undefined) return { status, headers: { ...rendering.headers }, body: "" };
+  return jsonResponse(status, body, options);
 }
 
-function decodeRef(match: RegExpExecArray): JobRef | undefined {
+function decodeParams(raw: Readonly<Record<string, string>>): Record<string, string> | undefined {
   try {
-    return {
-      groupId: decodeURIComponent(match[1] ?? ""),
-      clusterName: decodeURIComponent(match[2] ?? ""),
-      exportId: decodeURIComponent(match[3] ?? ""),
-    };
+    return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, decodeURIComponent(value)]));
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import type { BackupExportJob, BackupExportMember, StateReason } from "@atlas-ex
 import type { Clock } from "./clock.js";
 import type { JobRef, MockJobDefinition, MockJobOutcome } from "./mock-job-definition.js";
 import { pathParamViolations } from "./path-param-violations.js";
+import type { ProjectStores } from "./project-stores.js";
 
 /** The jobs a running emulator serves; every read renders the job as of the emulator's clock. */
 export interface JobStore {
@@ -37,7 +38,8 @@ const DEFAULT_FAILURE: StateReason = {
   message: "The export job failed before every collection was exported.",
 };
 
-interface StoredJob {
+/** A job as its project stores it: the definition and the moments that decide its state. */
+export interface StoredJob {
   definition: MockJobDefinition;
   createdAtMs: number;
   /** Set by cancel()/fail(): the job stops at that moment instead of running its lifecycle out. */
@@ -46,17 +48,27 @@ interface StoredJob {
 
 const keyOf = (ref: JobRef): string => `${ref.groupId}/${ref.clusterName}/${ref.exportId}`;
 
+/** A job's key inside its project's store. */
+export const jobKey = (clusterName: string, exportId: string): string => `${clusterName}/${exportId}`;
+
+/** The job at `ref`, looked up in its project's store. */
+function findJob(projects: ProjectStores, ref: JobRef): StoredJob | undefined {
+  return projects.find(ref.groupId)?.jobs.get(jobKey(ref.clusterName, ref.exportId));
+}
+
+/** The run-time job API over every project's jobs (what `MockAtlas.jobs` is). */
 export function createJobStore(options: {
   clock: Clock;
   baseUrl: () => string;
+  projects: ProjectStores;
   initial: readonly MockJobDefinition[];
 }): JobStore {
-  const jobs = new Map<string, StoredJob>();
+  const { projects } = options;
   const render = (stored: StoredJob): BackupExportJob =>
     renderJob(stored, options.clock.now(), options.baseUrl());
 
   const running = (ref: JobRef, action: string): StoredJob => {
-    const stored = jobs.get(keyOf(ref));
+    const stored = findJob(projects, ref);
     if (stored === undefined) {
       throw new Error(`@atlas-export/mock-server: jobs.${action}: no job ${keyOf(ref)}; add it first`);
     }
@@ -72,27 +84,32 @@ export function createJobStore(options: {
   const store: JobStore = {
     add(definition) {
       const stored = validateDefinition(definition, options.clock);
-      const key = keyOf(definition);
-      if (jobs.has(key)) {
-        throw new Error(`@atlas-export/mock-server: jobs.add: job ${key} already exists; remove it first`);
+      if (findJob(projects, definition) !== undefined) {
+        throw new Error(
+          `@atlas-export/mock-server: jobs.add: job ${keyOf(definition)} already exists; remove it first`,
+        );
       }
-      jobs.set(key, stored);
+      projects
+        .project(definition.groupId)
+        .jobs.set(jobKey(definition.clusterName, definition.exportId), stored);
       return render(stored);
     },
     get(ref) {
-      const stored = jobs.get(keyOf(ref));
+      const stored = findJob(projects, ref);
       return stored === undefined ? undefined : render(stored);
     },
     list: () =>
-      [...jobs.values()].map((stored) => ({
-        ref: {
-          groupId: stored.definition.groupId,
-          clusterName: stored.definition.clusterName,
-          exportId: stored.definition.exportId,
-        },
-        job: render(stored),
-      })),
-    remove: (ref) => jobs.delete(keyOf(ref)),
+      [...projects.all()]
+        .flatMap((project) => [...project.jobs.values()])
+        .map((stored) => ({
+          ref: {
+            groupId: stored.definition.groupId,
+            clusterName: stored.definition.clusterName,
+            exportId: stored.definition.exportId,
+          },
+          job: render(stored),
+        })),
+    remove: (ref) => projects.find(ref.groupId)?.jobs.delete(jobKey(ref.clusterName, ref.exportId)) ?? false,
     cancel(ref, stateReason) {
       const stored = running(ref, "cancel");
       stored.stopped = {
@@ -107,7 +124,9 @@ export function createJobStore(options: {
       stored.stopped = { atMs: options.clock.now(), state: "Failed", stateReason };
       return render(stored);
     },
-    clear: () => jobs.clear(),
+    clear: () => {
+      for (const project of projects.all()) project.jobs.clear();
+    },
   };
   options.initial.forEach((definition) => store.add(definition));
   return store;
@@ -123,10 +142,15 @@ function validateDefinition(definition: MockJobDefinition, clock: Clock): Stored
       throw new TypeError(`${where} needs "${field}" as a string, got ${typeof definition[field]}`);
     }
   }
-  const [violation] = pathParamViolations(definition);
+  const ref: Record<string, string> = {
+    groupId: definition.groupId,
+    clusterName: definition.clusterName,
+    exportId: definition.exportId,
+  };
+  const [violation] = pathParamViolations(ref);
   if (violation !== undefined) {
     throw new RangeError(
-      `${where} "${violation.field}" ${violation.description}, got ${JSON.stringify(definition[violation.field])}`,
+      `${where} "${violation.field}" ${violation.description}, got ${JSON.stringify(ref[violation.field])}`,
     );
   }
   for (const field of ["totalCollections", "queuedMs", "durationMs"] as const) {
@@ -175,7 +199,7 @@ const derivedId = (exportId: string, what: string): string =>
   createHash("sha1").update(`${exportId}:${what}`).digest("hex").slice(0, 24);
 
 /** The job as served at `now`: lifecycle state, progress, timestamps and links. */
-function renderJob(stored: StoredJob, now: number, baseUrl: string): BackupExportJob {
+export function renderJob(stored: StoredJob, now: number, baseUrl: string): BackupExportJob {
   const { definition, createdAtMs } = stored;
   if (definition.body !== undefined) return structuredClone(definition.body);
 

@@ -4,6 +4,8 @@ export interface MockAtlasStats {
   requests: number;
   /** Requests by URL path (no query), e.g. { "/api/oauth/token": 2 }. */
   byPath: Record<string, number>;
+  /** Requests by the operation they were routed to (method and path matched), e.g. { listBackupExportJobs: 2 }. */
+  byOperation: Record<string, number>;
   /** Responses by HTTP status. */
   byStatus: Record<string, number>;
   /** 401 answers that carried a Digest challenge (a fresh nonce). */
@@ -33,6 +35,7 @@ export function createStats(): MockAtlasStats {
   return {
     requests: 0,
     byPath: {},
+    byOperation: {},
     byStatus: {},
     challenges: 0,
     staleNonces: 0,

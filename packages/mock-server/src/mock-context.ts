@@ -6,6 +6,8 @@ import type { TokenIssuer } from "./token-issuer.js";
 
 /** What the request handlers of one emulator share. */
 export interface MockContext {
+  /** The emulator's base URL, e.g. "http://127.0.0.1:49321" (known once it listens). */
+  baseUrl: () => string;
   stats: MockAtlasStats;
   digest: DigestAuthenticator;
   tokens: TokenIssuer;

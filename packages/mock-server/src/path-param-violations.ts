@@ -1,34 +1,20 @@
-import type { JobRef } from "./mock-job-definition.js";
+import { validatePathParameter, type PathParameterName } from "@atlas-export/types/validate-path-parameter";
 
 /** A rejected path parameter, in the shape of ApiError.badRequestDetail.fields[]. */
 export interface FieldViolation {
-  field: keyof JobRef;
+  field: string;
   description: string;
 }
 
-const HEX24 = /^([a-f0-9]{24})$/;
-const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
-
-/** Checks the path parameters against spec/openapi.yaml's schemas (patterns and lengths). */
-export function pathParamViolations(ref: JobRef): FieldViolation[] {
-  const violations: FieldViolation[] = [];
-  if (!HEX24.test(ref.groupId)) {
-    violations.push({
-      field: "groupId",
-      description: "must be a 24-hexadecimal digit string (^([a-f0-9]{24})$)",
-    });
-  }
-  if (ref.clusterName.length < 1 || ref.clusterName.length > 64 || !CLUSTER_NAME.test(ref.clusterName)) {
-    violations.push({
-      field: "clusterName",
-      description: "must be 1 to 64 letters, digits or hyphens, starting with a letter or digit",
-    });
-  }
-  if (!HEX24.test(ref.exportId)) {
-    violations.push({
-      field: "exportId",
-      description: "must be a 24-hexadecimal digit string (^([a-f0-9]{24})$)",
-    });
-  }
-  return violations;
+/**
+ * Checks path parameters with @atlas-export/types' validators, generated from the spec's parameter
+ * schemas (pattern, lengths), in the order given; one violation per bad parameter.
+ */
+export function pathParamViolations(params: Readonly<Record<string, string>>): FieldViolation[] {
+  return Object.entries(params).flatMap(([field, value]) =>
+    validatePathParameter(field as PathParameterName, value).map((violation) => ({
+      field,
+      description: violation.message,
+    })),
+  );
 }

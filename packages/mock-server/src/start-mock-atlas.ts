@@ -9,7 +9,6 @@ import { createFaultInjector } from "./fault-injector.js";
 import type { Fault } from "./fault-rule.js";
 import { createFixedWindowLimiter } from "./fixed-window-limiter.js";
 import { handleAtlasApiRequest } from "./handle-atlas-api-request.js";
-import { JOB_PATH } from "./job-path.js";
 import { createJobStore } from "./job-store.js";
 import type { MockAtlas } from "./mock-atlas.js";
 import type { MockAtlasOptions, MockAtlasTls, RateLimit } from "./mock-atlas-options.js";
@@ -20,6 +19,10 @@ import type { MockResponse } from "./mock-response.js";
 import { handleRevokeRequest } from "./handle-revoke-request.js";
 import { handleTokenRequest } from "./handle-token-request.js";
 import { createTokenIssuer } from "./token-issuer.js";
+import { operationHandlers } from "./operation-handlers.js";
+import { operationTable } from "./operation-table.js";
+import { createProjectStores } from "./project-stores.js";
+import { createRouteTable } from "./route-table.js";
 
 const DEFAULTS = {
   host: "127.0.0.1",
@@ -50,7 +53,15 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
   const stats = createStats();
   let baseUrl = "";
 
+  const projects = createProjectStores();
+  const routes = createRouteTable(operationTable, operationHandlers);
+  // `endpoint: "job"` predates operationIds: any method on getBackupExportJob's path.
+  const isJobPath = (pathname: string): boolean => {
+    const match = routes.match("GET", pathname);
+    return match.kind === "operation" && match.route.operationId === "getBackupExportJob";
+  };
   const context: MockContext = {
+    baseUrl: () => baseUrl,
     stats,
     digest: createDigestAuthenticator({
       users: new Map(resolved.apiKeys.map((key) => [key.publicKey, key.privateKey])),
@@ -65,7 +76,7 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     serviceAccounts: new Map(
       resolved.serviceAccounts.map((account) => [account.clientId, account.clientSecret]),
     ),
-    jobs: createJobStore({ clock, baseUrl: () => baseUrl, initial: resolved.jobs }),
+    jobs: createJobStore({ clock, baseUrl: () => baseUrl, projects, initial: resolved.jobs }),
     apiLimiter:
       resolved.rateLimit === false ? undefined : createFixedWindowLimiter(resolved.rateLimit, clock),
     tokenLimiter:
@@ -105,14 +116,20 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     stats.requests += 1;
     stats.byPath[url.pathname] = (stats.byPath[url.pathname] ?? 0) + 1;
 
-    const endpoint = JOB_PATH.test(url.pathname)
+    const method = request.method ?? "GET";
+    const match = routes.match(method, url.pathname);
+    const operationId = match.kind === "operation" ? match.route.operationId : undefined;
+    if (operationId !== undefined) {
+      stats.byOperation[operationId] = (stats.byOperation[operationId] ?? 0) + 1;
+    }
+    const endpoint = isJobPath(url.pathname)
       ? "job"
       : url.pathname === "/api/oauth/token"
         ? "token"
         : url.pathname === "/api/oauth/revoke"
           ? "revoke"
           : undefined;
-    const fault = faults.take({ method: request.method ?? "GET", path: url.pathname, endpoint });
+    const fault = faults.take({ method, path: url.pathname, endpoint, operationId });
     if (fault !== undefined) stats.faultsInjected += 1;
 
     if (fault?.type === "delay") {
@@ -145,7 +162,7 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     } else if (endpoint === "revoke") {
       answer = handleRevokeRequest(request, body, context);
     } else if (url.pathname.startsWith("/api/atlas/")) {
-      answer = handleAtlasApiRequest(request, url, context);
+      answer = handleAtlasApiRequest(request, url, match, context);
     } else {
       answer = apiErrorResponse(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${url.pathname}.`, {
         parameters: [url.pathname],

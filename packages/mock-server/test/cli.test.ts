@@ -177,7 +177,7 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
     [
       "a --job with a bad group id",
       ["--job", "nothex/Cluster0/6650a1b2c3d4e5f601234567"],
-      /job "groupId" must be a 24-hexadecimal/,
+      /job "groupId" must NOT have fewer than 24 characters/,
     ],
     ["a --tls-cert without --tls-key", ["--tls-cert", "/nonexistent/cert.pem"], /--tls-cert needs --tls-key/],
     ["a --tls-key without --tls-cert", ["--tls-key", "/nonexistent/key.pem"], /--tls-key needs --tls-cert/],

@@ -26,7 +26,8 @@ const getJob = (init: RequestInit = {}) =>
 describe("fault injection", () => {
   it("delays an answer: a client with a short timeout gives up, and close() does not wait for the delay", async () => {
     atlas.faults.add({ fault: { type: "delay", ms: 60_000 } });
-    await expect(getJob({ signal: AbortSignal.timeout(100) })).rejects.toThrow(/aborted|timeout/i);
+    // 1 s, not less: on a loaded machine the request must reach the emulator before the client gives up.
+    await expect(getJob({ signal: AbortSignal.timeout(1_000) })).rejects.toThrow(/aborted|timeout/i);
     expect(atlas.stats.faultsInjected).toBe(1);
   });
 
@@ -100,6 +101,19 @@ describe("fault injection", () => {
     for (let i = 0; i < 4; i += 1) statuses.push((await getJob()).status);
     expect(statuses).toEqual([200, 503, 503, 200]);
     expect(atlas.faults.list()).toEqual([]);
+  });
+
+  it("matches by operationId: a rule for getBackupExportJob acts on it and leaves other methods on its path alone", async () => {
+    atlas.faults.add({ match: { operationId: "getBackupExportJob" }, fault: { type: "html502" } });
+    expect((await getJob()).status).toBe(502);
+    // DELETE on the same path is routed to no operation: the rule does not see it.
+    expect((await getJob({ method: "DELETE" })).status).toBe(405);
+    expect(atlas.stats.faultsInjected).toBe(1);
+  });
+
+  it("matches no request by an operationId the emulator does not serve", async () => {
+    atlas.faults.add({ match: { operationId: "getGroupClusterBackupExport" }, fault: { type: "html502" } });
+    expect((await getJob()).status).toBe(200);
   });
 
   it("matches by endpoint: a token-endpoint fault leaves the job alone", async () => {

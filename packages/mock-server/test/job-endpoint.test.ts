@@ -164,12 +164,13 @@ describe("GET …/backup/exports/{exportId}", () => {
     expect(response.headers.get("www-authenticate")).toBeNull();
   });
 
-  it("counts requests by path and status", async () => {
+  it("counts requests by path, operation and status", async () => {
     await get(jobPath(DOCUMENTED_REF));
     await get(jobPath({ ...DOCUMENTED_REF, groupId: "bad" }));
     expect(atlas.stats.requests).toBe(2);
     expect(atlas.stats.byPath[jobPath(DOCUMENTED_REF)]).toBe(1);
     expect(atlas.stats.byStatus).toEqual({ 200: 1, 400: 1 });
+    expect(atlas.stats.byOperation).toEqual({ getBackupExportJob: 2 });
   });
 });
 

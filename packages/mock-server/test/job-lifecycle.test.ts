@@ -190,7 +190,11 @@ describe("job lifecycle on the emulator's clock", () => {
   });
 
   it.each([
-    ["a groupId that is not 24 hex digits", { groupId: "abc" }, /"groupId" must be a 24-hexadecimal/],
+    [
+      "a groupId that is not 24 hex digits",
+      { groupId: "abc" },
+      /"groupId" must NOT have fewer than 24 characters, got "abc"/,
+    ],
     ["a negative durationMs", { durationMs: -1 }, /"durationMs" must be an integer >= 0/],
     ["an unknown outcome", { outcome: "Done" }, /"outcome" must be one of Successful, Failed, Cancelled/],
     ["zero shards", { shards: 0 }, /"shards" must be/],

@@ -1,0 +1,34 @@
+import type { StoredJob } from "./job-store.js";
+
+/** Everything the emulator holds for one project (Atlas group): each resource keyed within it. */
+export interface ProjectStore {
+  readonly groupId: string;
+  /** Export jobs by `clusterName/exportId`, in creation order. */
+  readonly jobs: Map<string, StoredJob>;
+}
+
+/** The projects the emulator knows, created on first use; nothing is shared between projects. */
+export interface ProjectStores {
+  /** The project's store, created empty if it has none yet. */
+  project(groupId: string): ProjectStore;
+  /** The project's store, or undefined when nothing was ever stored for it. */
+  find(groupId: string): ProjectStore | undefined;
+  /** Every project's store, in the order they were created. */
+  all(): IterableIterator<ProjectStore>;
+}
+
+export function createProjectStores(): ProjectStores {
+  const projects = new Map<string, ProjectStore>();
+  return {
+    project(groupId) {
+      let store = projects.get(groupId);
+      if (store === undefined) {
+        store = { groupId, jobs: new Map() };
+        projects.set(groupId, store);
+      }
+      return store;
+    },
+    find: (groupId) => projects.get(groupId),
+    all: () => projects.values(),
+  };
+}
