@@ -133,6 +133,16 @@ export function classifyDifference(difference) {
       ? result("breaking", "OAuth scope removed")
       : result("non-breaking", "OAuth scope added");
 
+  if (what === "entry:mapping" && (kind === "added" || kind === "removed")) {
+    if (reading)
+      return kind === "added"
+        ? result("breaking", "new variant in a response union")
+        : result("non-breaking", "variant no longer sent");
+    return kind === "added"
+      ? result("non-breaking", "request variant accepted")
+      : result("breaking", "request variant rejected");
+  }
+
   if (key === "operationId") return result("breaking", "the generated operation name changes");
   if (context === "security") return result("breaking", "auth scheme changed");
   if (lowerBounds.has(key) || upperBounds.has(key) || otherConstraints.has(key)) {

@@ -1,13 +1,15 @@
-// Compares the fragment's operation (side "a", current) with upstream's (side "b", new) and lists every
+// Compares the fragment's operations (side "a", current) with upstream's (side "b", new) and lists every
 // semantic difference as a record with a location, a kind seen from upstream (added = upstream has it,
 // the fragment does not) and the edit that would make the fragment say what upstream says.
 //
-// Locations (the scheme of x-atlas-export-deviations): `operation.<key>...` for the operation, with
-// parameters addressed as `operation.parameters.<in>.<name>...` (a parameter's component name does not
-// matter) and the effective security as `operation.security.<Scheme>[+<Scheme>]`; a `$ref` to a component
-// continues at `<componentType>.<Name>...` (`schemas.`, `responses.`, `headers.`, `securitySchemes.`, ...),
-// so a component shared by several places is compared, and reported, once. `example` and `examples` of a
-// node are compared together at `<node>.examples` (or `<node>.example` when neither side has `examples`).
+// Locations (the scheme of x-atlas-export-deviations): `operations.<operationId>.<key>...` for an
+// operation, with inline parameters addressed as `operations.<operationId>.parameters.<in>.<name>...` and
+// the effective security as `operations.<operationId>.security.<Scheme>[+<Scheme>]`; a `$ref` to a component
+// (on both sides, including a parameter both sides take from the same component and the variants a
+// `discriminator.mapping` names) continues at `<componentType>.<Name>...` (`schemas.`, `parameters.`,
+// `responses.`, `headers.`, `securitySchemes.`, ...), so a component shared by several operations is
+// compared, and reported, once. `example` and `examples` of a node are compared together at
+// `<node>.examples` (or `<node>.example` when neither side has `examples`).
 import { isDeepStrictEqual } from "node:util";
 import { parseComponentRef } from "./component-refs.mjs";
 
@@ -26,6 +28,7 @@ const nameMapKeys = new Set([
   "links",
   "encoding",
   "callbacks",
+  "mapping",
 ]);
 // Arrays whose order carries no meaning: compared value by value.
 const setKeys = new Set(["enum", "required", "tags"]);
@@ -55,6 +58,7 @@ function present(node, key) {
  * @property {"operation" | "request" | "response" | "security"} context who the node is for
  * @property {string} what what the location names: "value", "entry:<mapKey>", "item:<setKey>",
  *   "parameter", "security", "examples", "ref"
+ * @property {string} [operationId] the operation whose own node this is (components: none)
  * @property {unknown} [from] the fragment's value
  * @property {unknown} [to] upstream's value
  * @property {Record<string, unknown>} [facts] extra facts for the classification (e.g. required)
@@ -79,8 +83,8 @@ function requirementId(requirement) {
 
 class Comparison {
   /**
-   * @param {import("./extract-operation.mjs").ExtractedOperation} a the fragment
-   * @param {import("./extract-operation.mjs").ExtractedOperation} b upstream
+   * @param {import("./extract-operations.mjs").ExtractedSpec} a the fragment
+   * @param {import("./extract-operations.mjs").ExtractedSpec} b upstream
    */
   constructor(a, b) {
     this.a = a;
@@ -88,10 +92,13 @@ class Comparison {
     /** @type {Difference[]} */
     this.differences = [];
     this.visited = new Set();
+    /** the operation being compared, for differences in its own nodes */
+    this.operationId = undefined;
   }
 
   add(difference) {
-    this.differences.push(difference);
+    const own = difference.location.startsWith("operations.");
+    this.differences.push(own ? { ...difference, operationId: this.operationId } : difference);
   }
 
   /** Follows a component `$ref` on one side: the node and its path in that side's document. */
@@ -204,6 +211,10 @@ class Comparison {
     }
     const valueA = a[key];
     const valueB = b[key];
+    // A discriminator mapping names the variant components: the same name on both sides is compared as
+    // the component it names.
+    if (what === "entry:mapping" && typeof valueA === "string" && valueA === valueB)
+      return this.node({ $ref: valueA }, { $ref: valueB }, location, path, context, key);
     if (what.startsWith("entry:")) return this.node(valueA, valueB, location, path, context, key);
     if (nameMapKeys.has(key) && isObject(valueA) && isObject(valueB)) {
       const names = [...new Set([...Object.keys(valueA), ...Object.keys(valueB)])];
@@ -282,10 +293,12 @@ class Comparison {
     });
   }
 
-  /** Parameters are matched by `in` and `name`, whatever component (if any) declares them. */
-  parameters(location) {
-    const collect = (side) => {
-      const extracted = this[side];
+  /**
+   * Parameters are matched by `in` and `name`. One both sides take from the same component is compared as
+   * that component (once for every operation); any other pair is compared under the operation.
+   */
+  parameters(opA, opB, location) {
+    const collect = (side, extracted) => {
       const operationPath = ["paths", extracted.path, extracted.method, "parameters"];
       const byKey = new Map();
       const add = (list, listPath) => {
@@ -300,14 +313,18 @@ class Comparison {
       add(extracted.pathParameters, ["paths", extracted.path, "parameters"]);
       return { byKey, operationPath };
     };
-    const a = collect("a");
-    const b = collect("b");
+    const a = collect("a", opA);
+    const b = collect("b", opB);
     for (const id of new Set([...a.byKey.keys(), ...b.byKey.keys()])) {
       const inA = a.byKey.get(id);
       const inB = b.byKey.get(id);
       const parameterLocation = `${location}.${id}`;
       if (inA && inB) {
-        this.value(inA.node, inB.node, parameterLocation, inA.path, "request", "parameter");
+        const refA = refOf(inA.raw);
+        const refB = refOf(inB.raw);
+        if (refA && refB && refA.type === refB.type && refA.name === refB.name)
+          this.node(inA.raw, inB.raw, parameterLocation, inA.path, "request", "parameter");
+        else this.value(inA.node, inB.node, parameterLocation, inA.path, "request", "parameter");
         continue;
       }
       const [where, ...nameParts] = id.split(".");
@@ -330,11 +347,11 @@ class Comparison {
   }
 
   /** The effective security requirements, then the schemes both sides use. */
-  security(location) {
-    const listA = this.a.security ?? [];
-    const listB = this.b.security ?? [];
+  security(opA, opB, location) {
+    const listA = opA.security ?? [];
+    const listB = opB.security ?? [];
     const path =
-      this.a.securityLevel === "operation" ? ["paths", this.a.path, this.a.method, "security"] : ["security"];
+      opA.securityLevel === "operation" ? ["paths", opA.path, opA.method, "security"] : ["security"];
     const idsA = new Map(listA.map((requirement) => [requirementId(requirement), requirement]));
     const idsB = new Map(listB.map((requirement) => [requirementId(requirement), requirement]));
     for (const [id, requirement] of idsB)
@@ -365,25 +382,29 @@ class Comparison {
         });
     const schemesA = this.a.components.securitySchemes ?? {};
     const schemesB = this.b.components.securitySchemes ?? {};
-    for (const name of Object.keys(schemesA))
-      if (Object.hasOwn(schemesB, name))
-        this.node(
-          schemesA[name],
-          schemesB[name],
-          `securitySchemes.${name}`,
-          ["components", "securitySchemes", name],
-          "security",
-          name,
-        );
+    for (const name of Object.keys(schemesA)) {
+      if (!Object.hasOwn(schemesB, name) || this.visited.has(`securitySchemes.${name}`)) continue;
+      this.visited.add(`securitySchemes.${name}`);
+      this.node(
+        schemesA[name],
+        schemesB[name],
+        `securitySchemes.${name}`,
+        ["components", "securitySchemes", name],
+        "security",
+        name,
+      );
+    }
   }
 
-  operation() {
-    const a = this.a.operation;
-    const b = this.b.operation;
-    const path = ["paths", this.a.path, this.a.method];
+  operation(opA, opB) {
+    this.operationId = opA.operationId;
+    const location = `operations.${opA.operationId}`;
+    const a = opA.operation;
+    const b = opB.operation;
+    const path = ["paths", opA.path, opA.method];
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     if (keys.includes("example") || keys.includes("examples"))
-      this.examples(a, b, "operation", path, "operation");
+      this.examples(a, b, location, path, "operation");
     for (const key of keys) {
       if (isIgnoredKey(key) || key === "security" || key === "parameters") continue;
       const context = key === "responses" ? "response" : key === "requestBody" ? "request" : "operation";
@@ -393,28 +414,28 @@ class Comparison {
             a.responses,
             b.responses,
             code,
-            `operation.responses.${code}`,
+            `${location}.responses.${code}`,
             [...path, "responses", code],
             context,
             "entry:responses",
           );
         continue;
       }
-      this.entry(a, b, key, `operation.${key}`, [...path, key], context, "value");
+      this.entry(a, b, key, `${location}.${key}`, [...path, key], context, "value");
     }
-    this.parameters("operation.parameters");
-    this.security("operation.security");
+    this.parameters(opA, opB, `${location}.parameters`);
+    this.security(opA, opB, `${location}.security`);
   }
 }
 
 /**
- * Every semantic difference between the fragment's operation and upstream's.
- * @param {import("./extract-operation.mjs").ExtractedOperation} fragment
- * @param {import("./extract-operation.mjs").ExtractedOperation} upstream
+ * Every semantic difference between the fragment's operations and upstream's (the same list, in order).
+ * @param {import("./extract-operations.mjs").ExtractedSpec} fragment
+ * @param {import("./extract-operations.mjs").ExtractedSpec} upstream
  * @returns {Difference[]}
  */
 export function compareOperations(fragment, upstream) {
   const comparison = new Comparison(fragment, upstream);
-  comparison.operation();
+  fragment.operations.forEach((operation, i) => comparison.operation(operation, upstream.operations[i]));
   return comparison.differences;
 }

@@ -10,13 +10,27 @@ export function parseComponentRef(ref) {
   return { type: unescape(match[1]), name: unescape(match[2]) };
 }
 
-/** Calls visit(ref, node) for every `$ref` string in this JSON value. */
-export function forEachRef(value, visit) {
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Calls visit(ref, node, via, keys) for every `$ref` string in this JSON value (keys: where, below the value),
+ * and for every schema a
+ * `discriminator.mapping` names (via "mapping"): upstream models the export bucket unions as a base schema
+ * whose mapping is the only link to its AWS, Azure and GCP variants, so a variant is reached through it.
+ */
+export function forEachRef(value, visit, keys = []) {
   if (Array.isArray(value)) {
-    for (const item of value) forEachRef(item, visit);
+    value.forEach((item, index) => forEachRef(item, visit, [...keys, index]));
   } else if (value !== null && typeof value === "object") {
-    if (typeof value.$ref === "string") visit(value.$ref, value);
-    for (const [key, item] of Object.entries(value)) if (key !== "$ref") forEachRef(item, visit);
+    if (typeof value.$ref === "string") visit(value.$ref, value, "$ref", keys);
+    if (isObject(value.discriminator) && isObject(value.discriminator.mapping))
+      for (const [name, target] of Object.entries(value.discriminator.mapping))
+        if (typeof target === "string")
+          visit(target, value, "mapping", [...keys, "discriminator", "mapping", name]);
+    for (const [key, item] of Object.entries(value))
+      if (key !== "$ref") forEachRef(item, visit, [...keys, key]);
   }
 }
 

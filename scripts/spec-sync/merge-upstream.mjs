@@ -1,6 +1,6 @@
 // Builds the new text of spec/openapi.yaml: the fragment with every counted change taken from upstream
 // and every deliberate deviation (including the documented examples, which deviations record) kept. The
-// components then follow the operation: upstream's new ones are copied in, ones nothing references any
+// components then follow the operations: upstream's new ones are copied in, ones nothing references any
 // more are dropped.
 import { isDeepStrictEqual } from "node:util";
 import { deleteAll, editYamlText, valueIn } from "./edit-yaml-text.mjs";
@@ -82,10 +82,8 @@ function applyEdit(text, edit) {
   }
 }
 
-/** The components the operation reaches in this document, as "type/name" keys. */
-function reachableComponents(document, path, method) {
-  const operation = document.paths?.[path]?.[method] ?? {};
-  const security = operation.security ?? document.security ?? [];
+/** The components the listed operations reach in this document, as "type/name" keys. */
+function reachableComponents(document, list) {
   const reached = new Set();
   const pending = [];
   const visit = (ref) => {
@@ -96,9 +94,13 @@ function reachableComponents(document, path, method) {
     reached.add(key);
     pending.push(target);
   };
-  forEachRef(operation, visit);
-  forEachRef(document.paths?.[path]?.parameters, visit);
-  for (const name of securitySchemeNames(security)) visit(`#/components/securitySchemes/${name}`);
+  for (const { path, method } of list) {
+    const operation = document.paths?.[path]?.[method] ?? {};
+    forEachRef(operation, visit);
+    forEachRef(document.paths?.[path]?.parameters, visit);
+    const security = operation.security ?? document.security ?? [];
+    for (const name of securitySchemeNames(security)) visit(`#/components/securitySchemes/${name}`);
+  }
   while (pending.length > 0) {
     const { type, name } = pending.shift();
     forEachRef(document.components?.[type]?.[name], visit);
@@ -106,11 +108,11 @@ function reachableComponents(document, path, method) {
   return reached;
 }
 
-/** Copies in the components upstream has that the operation now needs, drops the unused ones. */
-function syncComponents(text, upstream, path, method) {
+/** Copies in the components upstream has that the operations now need, drops the unused ones. */
+function syncComponents(text, upstream, list) {
   for (let round = 0; round < 100; round++) {
     const document = valueIn(text, []);
-    const missing = [...reachableComponents(document, path, method)]
+    const missing = [...reachableComponents(document, list)]
       .map((key) => key.split("/"))
       .filter(([type, name]) => document.components?.[type]?.[name] === undefined);
     if (missing.length === 0) break;
@@ -122,7 +124,7 @@ function syncComponents(text, upstream, path, method) {
     }
   }
   const document = valueIn(text, []);
-  const reached = reachableComponents(document, path, method);
+  const reached = reachableComponents(document, list);
   const unused = Object.entries(document.components ?? {}).flatMap(([type, byName]) =>
     Object.keys(byName ?? {})
       .filter((name) => !reached.has(`${type}/${name}`))
@@ -136,13 +138,13 @@ function syncComponents(text, upstream, path, method) {
 /**
  * @param {string} text the fragment as it is
  * @param {{changes: any[], deliberate: any[]}} summary from summarizeDifferences
- * @param {import("./extract-operation.mjs").ExtractedOperation} upstream
- * @param {{path: string, method: string, upstreamDate?: string}} where
+ * @param {import("./extract-operations.mjs").ExtractedSpec} upstream
+ * @param {{list: {path: string, method: string}[], upstreamDate?: string}} where
  * @returns {string} the fragment text with upstream's changes taken
  */
-export function mergeUpstream(text, summary, upstream, { path, method, upstreamDate }) {
+export function mergeUpstream(text, summary, upstream, { list, upstreamDate }) {
   for (const change of summary.changes) for (const edit of change.edits) text = applyEdit(text, edit);
-  text = syncComponents(text, upstream, path, method);
+  text = syncComponents(text, upstream, list);
 
   // Keep what the deviation records say about upstream current.
   const deviations = valueIn(text, ["x-atlas-export-deviations"]) ?? [];
@@ -164,6 +166,16 @@ export function mergeUpstream(text, summary, upstream, { path, method, upstreamD
         value: entry.to,
       });
   }
+  const listed = valueIn(text, ["x-atlas-export-upstream", "operations"]) ?? [];
+  upstream.operations.forEach((operation, i) => {
+    const id = operation.operation.operationId;
+    if (typeof id === "string" && listed[i] && listed[i].upstreamOperationId !== id)
+      text = editYamlText(text, {
+        op: "set",
+        path: ["x-atlas-export-upstream", "operations", i, "upstreamOperationId"],
+        value: id,
+      });
+  });
   if (upstreamDate && valueIn(text, ["x-atlas-export-upstream", "date"]) !== upstreamDate)
     text = editYamlText(text, { op: "set", path: ["x-atlas-export-upstream", "date"], value: upstreamDate });
   return text;

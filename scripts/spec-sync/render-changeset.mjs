@@ -19,13 +19,18 @@ export function packagesFor(bump, dependents) {
  */
 export function renderChangeset({ bump, packages, upstreamLabel, counts, changes }) {
   const front = packages.map((name) => `"${name}": ${bump}`).join("\n");
+  const touched = [...new Set(changes.flatMap((change) => change.operations ?? []))];
   const sentence =
-    `Sync getBackupExportJob with the upstream Atlas Admin API v2 spec (${upstreamLabel}): ` +
+    `Sync ${touched.length > 0 ? touched.join(", ") : "the fragment"} with the upstream Atlas Admin API v2 spec (${upstreamLabel}): ` +
     `${counts.breaking} breaking, ${counts["non-breaking"]} non-breaking and ${counts["docs-only"]} docs-only change` +
     `${changes.length === 1 ? "" : "s"}.`;
   const order = { breaking: 0, "non-breaking": 1, "docs-only": 2 };
   const list = [...changes]
     .sort((a, b) => order[a.classification] - order[b.classification])
-    .map((change) => `- ${change.classification}: \`${change.location}\` ${change.kind} (${change.reason})`);
+    .map(
+      (change) =>
+        `- ${change.classification}: \`${change.location}\` ${change.kind} (${change.reason})` +
+        (change.operations?.length > 0 ? ` — ${change.operations.join(", ")}` : ""),
+    );
   return `---\n${front}\n---\n\n${sentence}\n\n${list.join("\n")}\n`;
 }

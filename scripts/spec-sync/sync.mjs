@@ -10,11 +10,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { atomicWrite, stageFile } from "./atomic-write.mjs";
 import { compareOperations } from "./compare-operations.mjs";
 import { readDeviations } from "./deviations.mjs";
-import { extractOperation } from "./extract-operation.mjs";
+import { checkMediaTypes } from "./check-media-types.mjs";
+import { extractOperations, httpMethods } from "./extract-operations.mjs";
 import { formatReport } from "./format-report.mjs";
 import { openSpecFile, openSpecText } from "./load-spec.mjs";
 import { mergeUpstream } from "./merge-upstream.mjs";
@@ -55,25 +55,60 @@ async function formatYaml(text) {
   return prettier.format(text, { ...config, parser: "yaml" });
 }
 
-async function readFragment(specFile) {
+/** The operations the fragment takes from upstream, from `x-atlas-export-upstream.operations`. */
+function listedOperations(document, fragmentName) {
+  const list = document?.["x-atlas-export-upstream"]?.operations;
+  const needs =
+    `${fragmentName} needs x-atlas-export-upstream.operations: a list of {operationId, upstreamOperationId,` +
+    " method, path}, one entry per operation taken from upstream";
+  if (!Array.isArray(list) || list.length === 0) throw new SpecSyncError(`${needs}.`);
+  const seen = new Set();
+  const entries = list.map((entry, i) => {
+    const method = typeof entry?.method === "string" ? entry.method.toLowerCase() : undefined;
+    if (
+      typeof entry?.operationId !== "string" ||
+      typeof entry?.path !== "string" ||
+      !httpMethods.includes(method ?? "")
+    )
+      throw new SpecSyncError(`${needs}; entry ${i} is not one.`);
+    if (seen.has(entry.operationId))
+      throw new SpecSyncError(
+        `${fragmentName}: x-atlas-export-upstream.operations lists ${entry.operationId} twice.`,
+      );
+    seen.add(entry.operationId);
+    return { ...entry, method };
+  });
+  // The list and the fragment's paths describe the same operations, or one of them is wrong.
+  for (const entry of entries) {
+    const operationId = document.paths?.[entry.path]?.[entry.method]?.operationId;
+    if (operationId !== entry.operationId)
+      throw new SpecSyncError(
+        `${fragmentName}: x-atlas-export-upstream.operations lists ${entry.operationId} as` +
+          ` ${entry.method.toUpperCase()} ${entry.path}, but the fragment's paths have ` +
+          (operationId === undefined ? "no such operation." : `${operationId} there.`),
+      );
+  }
+  for (const [path, pathItem] of Object.entries(document.paths ?? {}))
+    for (const method of httpMethods) {
+      const operationId = pathItem?.[method]?.operationId;
+      if (pathItem?.[method] && !seen.has(operationId))
+        throw new SpecSyncError(
+          `${fragmentName}: operation ${operationId ?? `${method.toUpperCase()} ${path}`} is not listed in` +
+            " x-atlas-export-upstream.operations; list every operation of the fragment there.",
+        );
+    }
+  return entries;
+}
+
+async function readFragment(specFile, fragmentName) {
   let text;
   try {
     text = await readFile(specFile, "utf8");
   } catch (error) {
     throw new SpecSyncError(`cannot read the fragment ${specFile}: ${error.code ?? error.message}.`);
   }
-  let document;
-  try {
-    document = parse(text);
-  } catch (error) {
-    throw new SpecSyncError(`${specFile} is not valid YAML: ${error.message.split("\n")[0]}`);
-  }
-  const target = document?.["x-atlas-export-upstream"];
-  if (typeof target?.path !== "string" || typeof target?.method !== "string")
-    throw new SpecSyncError(
-      `${specFile} needs x-atlas-export-upstream with the upstream \`path\` and \`method\` of the operation.`,
-    );
-  return { text, document, path: target.path, method: target.method.toLowerCase() };
+  const spec = openSpecText(fragmentName, text);
+  return { text, spec, operations: listedOperations(spec.document, fragmentName) };
 }
 
 async function uniqueChangesetFile(root, name) {
@@ -100,20 +135,29 @@ export async function syncSpec({ from, write = false, root = repoRoot, generate 
     );
   const specFile = join(root, "spec", "openapi.yaml");
   const fragmentName = relative(root, specFile);
-  const fragmentFile = await readFragment(specFile);
-  const { path, method } = fragmentFile;
-  const deviations = readDeviations(fragmentFile.document, fragmentName);
-  const fragment = extractOperation(openSpecText(fragmentName, fragmentFile.text), { path, method });
-  const upstream = extractOperation(await openSpecFile(from), { path, method });
+  const fragmentFile = await readFragment(specFile, fragmentName);
+  const list = fragmentFile.operations;
+  const deviations = readDeviations(fragmentFile.spec.document, fragmentName);
+  const fragment = extractOperations(fragmentFile.spec, list);
+  checkMediaTypes(fragmentName, fragment);
+  const upstream = extractOperations(await openSpecFile(from), list);
 
-  const summary = summarizeDifferences(compareOperations(fragment, upstream), deviations);
+  const summary = summarizeDifferences(
+    compareOperations(fragment, upstream),
+    deviations,
+    fragment.operations,
+  );
   const packages = packagesFor(summary.bump, await findDependents(root));
   const report = formatReport({
     fragmentName,
     upstreamName: basename(from),
-    method,
-    path,
-    upstreamOperationId: upstream.operation.operationId,
+    operations: fragment.operations.map((operation, i) => ({
+      operationId: operation.operationId,
+      method: operation.method,
+      path: operation.path,
+      upstreamOperationId: upstream.operations[i].operation.operationId,
+    })),
+    available: upstream.available,
     summary,
     packages,
   });
@@ -123,11 +167,15 @@ export async function syncSpec({ from, write = false, root = repoRoot, generate 
   // Everything is computed and checked before the first byte is written.
   const upstreamDate = /(\d{4}-\d{2}-\d{2})/.exec(basename(from))?.[1];
   const merged = await formatYaml(
-    mergeUpstream(fragmentFile.text, summary, upstream, { path, method, upstreamDate }),
+    mergeUpstream(fragmentFile.text, summary, upstream, { list, upstreamDate }),
   );
+  const mergedSpec = openSpecText(fragmentName, merged);
+  const mergedFragment = extractOperations(mergedSpec, listedOperations(mergedSpec.document, fragmentName));
+  checkMediaTypes(fragmentName, mergedFragment);
   const check = summarizeDifferences(
-    compareOperations(extractOperation(openSpecText(fragmentName, merged), { path, method }), upstream),
-    readDeviations(parse(merged), fragmentName),
+    compareOperations(mergedFragment, upstream),
+    readDeviations(mergedSpec.document, fragmentName),
+    mergedFragment.operations,
   );
   if (check.changes.length > 0)
     throw new Error(

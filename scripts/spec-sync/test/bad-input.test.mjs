@@ -70,7 +70,8 @@ const cases = [
         delete d.paths[operationPath];
         return writeSpec(root, d);
       },
-      message: /has no GET \/api\/atlas\/v2\/groups\/\{groupId\}.* \(the path is missing\)/,
+      message:
+        /has no GET \/api\/atlas\/v2\/groups\/\{groupId\}.* \(operation getGroupClusterBackupExport\): the path is missing/,
     },
   ],
   [
@@ -81,7 +82,7 @@ const cases = [
         d.paths[operationPath] = { delete: d.paths[operationPath].get };
         return writeSpec(root, d);
       },
-      message: /has no GET .* \(the path has delete\)/,
+      message: /has no GET .* \(operation getGroupClusterBackupExport\): the path has delete/,
     },
   ],
   [
@@ -93,7 +94,7 @@ const cases = [
         return writeSpec(root, d);
       },
       message:
-        /dangling \$ref "#\/components\/schemas\/ApiError" \(used in components\.responses\.notFound\)/,
+        /dangling \$ref "#\/components\/schemas\/ApiError" in components\.responses\.notFound\.content\.application\/json\.schema \(operation getGroupClusterBackupExport\)/,
     },
   ],
   [
@@ -126,7 +127,7 @@ const cases = [
         delete d.components.securitySchemes.DigestAuth;
         return writeSpec(root, d);
       },
-      message: /security requirement names "DigestAuth"/,
+      message: /the security of operations\.getGroupClusterBackupExport names "DigestAuth"/,
     },
   ],
 ];
@@ -176,7 +177,9 @@ describe("bad input", () => {
   });
 
   it("a malformed deviation record exits 2 and names the entry", async () => {
-    const root = await tempRepo({ fragment: smallFragment([{ location: "operation.summary" }]) });
+    const root = await tempRepo({
+      fragment: smallFragment([{ location: "operations.getGroupClusterBackupExport.summary" }]),
+    });
     const errors = [];
     const code = await main(["--from", await writeSpec(root, smallUpstream())], {
       root,

@@ -51,7 +51,7 @@ const rules = [
     "a request constraint tightened is breaking",
     {
       edit: (d) => (operation(d).parameters[1].schema.maxLength = 64),
-      location: "operation.parameters.path.clusterName.schema.maxLength",
+      location: "operations.getGroupClusterBackupExport.parameters.path.clusterName.schema.maxLength",
       want: "breaking",
     },
   ],
@@ -65,7 +65,7 @@ const rules = [
           required: true,
           schema: { type: "string" },
         }),
-      location: "operation.parameters.query.region",
+      location: "operations.getGroupClusterBackupExport.parameters.query.region",
       want: "breaking",
     },
   ],
@@ -76,7 +76,7 @@ const rules = [
         const r = operation(d).responses[200];
         r.content = { "application/vnd.atlas.2025-01-01+json": r.content[mediaType] };
       },
-      location: `operation.responses.200.content.${mediaType}`,
+      location: `operations.getGroupClusterBackupExport.responses.200.content.${mediaType}`,
       want: "breaking",
     },
   ],
@@ -84,7 +84,7 @@ const rules = [
     "an auth scheme removed is breaking",
     {
       edit: (d) => (d.security = [{ DigestAuth: [] }]),
-      location: "operation.security.ServiceAccounts",
+      location: "operations.getGroupClusterBackupExport.security.ServiceAccounts",
       want: "breaking",
     },
   ],
@@ -102,7 +102,7 @@ const rules = [
     "a renamed operationId is breaking",
     {
       edit: (d) => (operation(d).operationId = "getBackupExport"),
-      location: "operation.operationId",
+      location: "operations.getGroupClusterBackupExport.operationId",
       want: "breaking",
     },
   ],
@@ -118,7 +118,7 @@ const rules = [
     "a response code added is non-breaking",
     {
       edit: (d) => (operation(d).responses[429] = { $ref: "#/components/responses/notFound" }),
-      location: "operation.responses.429",
+      location: "operations.getGroupClusterBackupExport.responses.429",
       want: "non-breaking",
     },
   ],
@@ -127,7 +127,7 @@ const rules = [
     {
       edit: (d) =>
         (operation(d).responses[200].headers = { "RateLimit-Limit": { schema: { type: "integer" } } }),
-      location: "operation.responses.200.headers.RateLimit-Limit",
+      location: "operations.getGroupClusterBackupExport.responses.200.headers.RateLimit-Limit",
       want: "non-breaking",
     },
   ],
@@ -135,7 +135,7 @@ const rules = [
     "a request constraint loosened is non-breaking",
     {
       edit: (d) => delete operation(d).parameters[2].schema.pattern,
-      location: "operation.parameters.path.exportId.schema.pattern",
+      location: "operations.getGroupClusterBackupExport.parameters.path.exportId.schema.pattern",
       want: "non-breaking",
     },
   ],
@@ -143,7 +143,7 @@ const rules = [
     "an optional request parameter added is non-breaking",
     {
       edit: (d) => operation(d).parameters.push({ name: "pretty", in: "query", schema: { type: "boolean" } }),
-      location: "operation.parameters.query.pretty",
+      location: "operations.getGroupClusterBackupExport.parameters.query.pretty",
       want: "non-breaking",
     },
   ],
@@ -153,7 +153,7 @@ const rules = [
       edit: (d) =>
         d.security.push({ ApiKey: [] }) &&
         (d.components.securitySchemes.ApiKey = { type: "apiKey", in: "header", name: "X-Key" }),
-      location: "operation.security.ApiKey",
+      location: "operations.getGroupClusterBackupExport.security.ApiKey",
       want: "non-breaking",
     },
   ],
@@ -178,7 +178,7 @@ const rules = [
     "a changed summary is docs-only",
     {
       edit: (d) => (operation(d).summary = "Return one export"),
-      location: "operation.summary",
+      location: "operations.getGroupClusterBackupExport.summary",
       want: "docs-only",
     },
   ],
@@ -232,7 +232,9 @@ describe("classification for users of the generated client", () => {
 
   it("finds the operation by path and method even when upstream renamed its operationId", async () => {
     const result = await syncAfter((d) => (operation(d).operationId = "somethingElse"), {
-      deviations: [{ location: "operation.operationId", kind: "changed", why: "kept" }],
+      deviations: [
+        { location: "operations.getGroupClusterBackupExport.operationId", kind: "changed", why: "kept" },
+      ],
     });
     expect(result.exitCode).toBe(0);
   });
@@ -285,12 +287,18 @@ describe("deliberate deviations", () => {
 
   it("that no longer differ from upstream are listed as such", async () => {
     const result = await syncAfter(() => {}, {
-      deviations: [{ location: "operation.parameters.query.pretty", kind: "added", why: "gone" }],
+      deviations: [
+        {
+          location: "operations.getGroupClusterBackupExport.parameters.query.pretty",
+          kind: "added",
+          why: "gone",
+        },
+      ],
     });
     expect(result.exitCode).toBe(0);
     expect(result.summary.stale.map((deviation) => deviation.location)).toEqual([
-      "operation.parameters.query.pretty",
+      "operations.getGroupClusterBackupExport.parameters.query.pretty",
     ]);
-    expect(result.report).toContain("? operation.parameters.query.pretty");
+    expect(result.report).toContain("? operations.getGroupClusterBackupExport.parameters.query.pretty");
   });
 });

@@ -63,7 +63,7 @@ describe("spec:sync --write", () => {
   it("keeps every deliberate deviation and the documented examples", async () => {
     const fragment = smallFragment([
       {
-        location: "operation.operationId",
+        location: "operations.getBackupExportJob.operationId",
         kind: "changed",
         upstream: "getGroupClusterBackupExport",
         why: "page name",
@@ -74,7 +74,7 @@ describe("spec:sync --write", () => {
         why: "documented example",
       },
     ])
-      .replace("operationId: getGroupClusterBackupExport", "operationId: getBackupExportJob")
+      .replaceAll("operationId: getGroupClusterBackupExport", "operationId: getBackupExportJob")
       .replace(/example:\n(\s+)error: 404/, "examples:\n$1documented:\n$1  value:\n$1    error: 404");
     const root = await tempRepo({ fragment });
     const upstream = smallUpstream();
@@ -123,7 +123,7 @@ describe("spec:sync --write", () => {
     const [changeset] = await changesets(root);
     expect(changeset.name).toMatch(/^spec-sync-upstream-\d{4}-\d{2}-\d{2}\.md$/);
     expect(changeset.text).toMatch(
-      /^---\n"@atlas-export\/types": minor\n---\n\nSync getBackupExportJob with the upstream Atlas Admin API v2 spec/,
+      /^---\n"@atlas-export\/types": minor\n---\n\nSync getGroupClusterBackupExport with the upstream Atlas Admin API v2 spec/,
     );
     expect(changeset.text).toContain(
       "- non-breaking: `schemas.DiskBackupExportJob.properties.extra` added (optional response field added)",

@@ -8,6 +8,8 @@ import { stringify } from "yaml";
 export const operationPath =
   "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}";
 export const mediaType = "application/vnd.atlas.2023-01-01+json";
+/** Where spec-sync reports the nodes of the small spec's one operation (its operationId is upstream's). */
+export const operationLocation = "operations.getGroupClusterBackupExport";
 
 /** A fresh upstream-shaped document (plain object; tests edit it). */
 export function smallUpstream() {
@@ -114,7 +116,16 @@ export function smallFragment(deviations = []) {
   return stringify({
     openapi: "3.0.3",
     info: { title: "fragment", version: "2.0" },
-    "x-atlas-export-upstream": { path: operationPath, method: "get" },
+    "x-atlas-export-upstream": {
+      operations: [
+        {
+          operationId: operation.operationId,
+          upstreamOperationId: operation.operationId,
+          method: "get",
+          path: operationPath,
+        },
+      ],
+    },
     "x-atlas-export-deviations": deviations,
     security: upstream.security,
     paths: { [operationPath]: { get: operation } },
