@@ -1,0 +1,85 @@
+// The smoke program of the runtime matrix. It is copied into a fresh consumer project that installed the
+// packed tarballs, and run there by each runtime (Node, Bun, Deno) against an emulator the matrix started
+// on 127.0.0.1. Plain JavaScript with no Node-only globals beyond `process`, which all three provide.
+//
+// Input: SMOKE_CONFIG (JSON, written by smoke-config.mjs). Output: one line per check, "ok <check>", and
+// exit code 0; the first failing check prints "not ok <check>: <why>" and exits 1.
+import { AtlasApiError, createAtlasClient, digestAuth, serviceAccountAuth } from "@atlas-export/client";
+
+const config = JSON.parse(process.env.SMOKE_CONFIG ?? "null");
+if (!config) {
+  console.error("not ok config: SMOKE_CONFIG is not set (run this through scripts/runtime-matrix/cli.mjs)");
+  process.exit(1);
+}
+const { baseUrl, apiKey, serviceAccount, jobs } = config;
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function check(name, body) {
+  try {
+    const detail = await body();
+    console.log(`ok ${name}${detail ? `: ${detail}` : ""}`);
+  } catch (error) {
+    console.log(`not ok ${name}: ${error?.name ?? "Error"}: ${error?.message ?? String(error)}`);
+    process.exit(1);
+  }
+}
+
+// Fast retries: the emulator's injected 503 carries no Retry-After, so the backoff decides the pause.
+const retry = { initialDelayMs: 50, maxDelayMs: 200 };
+const digest = createAtlasClient({ auth: digestAuth(apiKey), baseUrl, retry });
+const oauth = createAtlasClient({ auth: serviceAccountAuth(serviceAccount), baseUrl, retry });
+
+await check("runtime", () => {
+  const bun = globalThis.Bun?.version;
+  const deno = globalThis.Deno?.version?.deno;
+  return bun ? `bun ${bun}` : deno ? `deno ${deno}` : `node ${process.version}`;
+});
+
+await check("digest auth", async () => {
+  const job = await digest.getBackupExportJob(jobs.documented);
+  assert(job.id === jobs.documented.exportId, `expected job ${jobs.documented.exportId}, got ${job.id}`);
+  return `${job.id} is ${job.state}`;
+});
+
+await check("service account auth", async () => {
+  const job = await oauth.getBackupExportJob(jobs.documented);
+  assert(job.id === jobs.documented.exportId, `expected job ${jobs.documented.exportId}, got ${job.id}`);
+  return `${job.id} is ${job.state}`;
+});
+
+await check("404 is AtlasApiError", async () => {
+  const error = await digest.getBackupExportJob(jobs.missing).then(
+    () => undefined,
+    (caught) => caught,
+  );
+  assert(error instanceof AtlasApiError, `expected AtlasApiError, got ${error?.name ?? "a job"}`);
+  assert(error.status === 404, `expected status 404, got ${error.status}`);
+  return `${error.status} ${error.errorCode}`;
+});
+
+await check("retry after 503", async () => {
+  // The matrix injects one 503 for this job's path; the client must retry it and return the job.
+  const job = await oauth.getBackupExportJob(jobs.flaky);
+  assert(job.id === jobs.flaky.exportId, `expected job ${jobs.flaky.exportId}, got ${job.id}`);
+  return `${job.id} is ${job.state}`;
+});
+
+await check("waitForBackupExportJob", async () => {
+  const states = [];
+  const job = await oauth.waitForBackupExportJob(jobs.running, {
+    pollIntervalMs: 100,
+    maxPollIntervalMs: 200,
+    timeoutMs: 30_000,
+    onProgress: (progress) => states.push(progress.state),
+  });
+  assert(job.state === "Successful", `expected Successful, got ${job.state}`);
+  assert(states.length >= 2, `expected progress before the end, got ${JSON.stringify(states)}`);
+  return [...new Set(states)].join(" -> ");
+});
+
+await check("close", async () => {
+  await Promise.all([digest.close(), oauth.close()]);
+});
