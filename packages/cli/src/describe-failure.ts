@@ -9,9 +9,8 @@ import {
   AtlasValidationError,
 } from "@atlas-export/client";
 import { EXIT_CODES } from "./exit-codes.js";
-import { formatServerValue } from "./format-server-value.js";
-import { formatStateReason } from "./format-state-reason.js";
-import { CREDENTIAL_ENV } from "./resolve-credentials.js";
+import { jobEndedMessage } from "./job-messages.js";
+import { ATLAS_ENV } from "./atlas-env.js";
 import { stripControlCharacters } from "./strip-control-characters.js";
 import { UsageError } from "./usage-error.js";
 
@@ -36,13 +35,13 @@ function safeMessage(error: Error): string {
 }
 
 const CREDENTIALS_HINT =
-  `Check the credentials (${CREDENTIAL_ENV.clientId}/${CREDENTIAL_ENV.clientSecret} or ` +
-  `${CREDENTIAL_ENV.publicKey}/${CREDENTIAL_ENV.privateKey}): they must be current, have at least ` +
+  `Check the credentials (${ATLAS_ENV.clientId}/${ATLAS_ENV.clientSecret} or ` +
+  `${ATLAS_ENV.publicKey}/${ATLAS_ENV.privateKey}): they must be current, have at least ` +
   "Project Read Only access to this project, and the API access list must allow this machine's IP address.";
 
 const NOT_FOUND_HINT =
-  "Check --project-id, --cluster-name and --export-id (ids are case-sensitive), and that the credentials " +
-  "belong to an organization that can see this project.";
+  "Check --project-id and the other ids on the command line (they are case-sensitive), and that the " +
+  "credentials belong to an organization that can see this project.";
 
 function retryAfter(headers: Record<string, string>): string | undefined {
   const value = headers["retry-after"];
@@ -79,13 +78,8 @@ function fromApiError(error: AtlasApiError): Failure {
 export function describeFailure(error: unknown, context: FailureContext): Failure {
   if (error instanceof UsageError)
     return { exitCode: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
-  if (error instanceof AtlasExportFailedError) {
-    const reason = formatStateReason(error.job);
-    return {
-      exitCode: EXIT_CODES.exportFailed,
-      message: `export job ${formatServerValue(error.job.id) ?? ""} ended ${error.state}${reason ? `: ${reason}` : " (Atlas gave no reason)"}`,
-    };
-  }
+  if (error instanceof AtlasExportFailedError)
+    return { exitCode: EXIT_CODES.exportFailed, message: jobEndedMessage(error.job, "") };
   if (error instanceof AtlasValidationError) {
     // A JSON pointer names a field of Atlas's response, not something the user typed.
     if (error.parameter.startsWith("/"))
@@ -123,7 +117,7 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
       message: /could not reach/i.test(error.message)
         ? safeMessage(error)
         : `could not reach ${context.baseUrl}: ${safeMessage(error)}`,
-      hint: `Check --base-url or ${CREDENTIAL_ENV.baseUrl}, your network connection and any proxy settings.`,
+      hint: `Check --base-url or ${ATLAS_ENV.baseUrl}, your network connection and any proxy settings.`,
     };
   if (error instanceof AtlasTimeoutError)
     return {

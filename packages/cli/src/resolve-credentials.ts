@@ -1,15 +1,14 @@
+import { ATLAS_ENV } from "./atlas-env.js";
 import { EXIT_CODES } from "./exit-codes.js";
-import type { CredentialFlags } from "./parse-command-line.js";
 import { UsageError } from "./usage-error.js";
 
-/** The environment variables `createAtlasClient.fromEnv()` reads (GUIDE §3), read here the same way. */
-export const CREDENTIAL_ENV = {
-  clientId: "MONGODB_ATLAS_CLIENT_ID",
-  clientSecret: "MONGODB_ATLAS_CLIENT_SECRET",
-  publicKey: "MONGODB_ATLAS_PUBLIC_API_KEY",
-  privateKey: "MONGODB_ATLAS_PRIVATE_API_KEY",
-  baseUrl: "MONGODB_ATLAS_BASE_URL",
-} as const;
+/** Credentials given as flags; each is absent unless typed on the command line. */
+export interface CredentialFlags {
+  clientId?: string;
+  clientSecret?: string;
+  publicKey?: string;
+  privateKey?: string;
+}
 
 export type Credentials =
   | { kind: "serviceAccount"; clientId: string; clientSecret: string; source: "flags" | "environment" }
@@ -22,8 +21,8 @@ export interface ResolvedCredentials {
 }
 
 const NO_CREDENTIALS_HINT =
-  `Set ${CREDENTIAL_ENV.clientId} and ${CREDENTIAL_ENV.clientSecret} (a service account) or ` +
-  `${CREDENTIAL_ENV.publicKey} and ${CREDENTIAL_ENV.privateKey} (a programmatic API key), ` +
+  `Set ${ATLAS_ENV.clientId} and ${ATLAS_ENV.clientSecret} (a service account) or ` +
+  `${ATLAS_ENV.publicKey} and ${ATLAS_ENV.privateKey} (a programmatic API key), ` +
   "then run the command again. Create either in Atlas under Organization Access Manager > Applications.";
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -68,22 +67,22 @@ export function resolveCredentials(
   const warnings: string[] = [];
   if (flagServiceAccount) {
     warnings.push(
-      `warning: --client-secret on the command line is visible to other users in the process list; prefer ${CREDENTIAL_ENV.clientSecret}.`,
+      `warning: --client-secret on the command line is visible to other users in the process list; prefer ${ATLAS_ENV.clientSecret}.`,
     );
     const [clientId, clientSecret] = flagServiceAccount;
     return { credentials: { kind: "serviceAccount", clientId, clientSecret, source: "flags" }, warnings };
   }
   if (flagApiKey) {
     warnings.push(
-      `warning: --private-key on the command line is visible to other users in the process list; prefer ${CREDENTIAL_ENV.privateKey}.`,
+      `warning: --private-key on the command line is visible to other users in the process list; prefer ${ATLAS_ENV.privateKey}.`,
     );
     const [publicKey, privateKey] = flagApiKey;
     return { credentials: { kind: "apiKey", publicKey, privateKey, source: "flags" }, warnings };
   }
 
   const envServiceAccount = pair(
-    { value: nonEmpty(env[CREDENTIAL_ENV.clientId]), name: CREDENTIAL_ENV.clientId },
-    { value: nonEmpty(env[CREDENTIAL_ENV.clientSecret]), name: CREDENTIAL_ENV.clientSecret },
+    { value: nonEmpty(env[ATLAS_ENV.clientId]), name: ATLAS_ENV.clientId },
+    { value: nonEmpty(env[ATLAS_ENV.clientSecret]), name: ATLAS_ENV.clientSecret },
   );
   if (envServiceAccount) {
     const [clientId, clientSecret] = envServiceAccount;
@@ -93,8 +92,8 @@ export function resolveCredentials(
     };
   }
   const envApiKey = pair(
-    { value: nonEmpty(env[CREDENTIAL_ENV.publicKey]), name: CREDENTIAL_ENV.publicKey },
-    { value: nonEmpty(env[CREDENTIAL_ENV.privateKey]), name: CREDENTIAL_ENV.privateKey },
+    { value: nonEmpty(env[ATLAS_ENV.publicKey]), name: ATLAS_ENV.publicKey },
+    { value: nonEmpty(env[ATLAS_ENV.privateKey]), name: ATLAS_ENV.privateKey },
   );
   if (envApiKey) {
     const [publicKey, privateKey] = envApiKey;

@@ -206,6 +206,25 @@ describe("atlas-export get", () => {
   });
 });
 
+describe("jobs describe and jobs watch (get and watch are their aliases)", () => {
+  it("jobs describe takes the project id from MONGODB_ATLAS_PROJECT_ID", async () => {
+    const job = addJob({ queuedMs: 0, durationMs: 0 });
+    const run = await runBuiltCli(["jobs", "describe", ...job.args.slice(2)], {
+      ...API_KEY_ENV,
+      MONGODB_ATLAS_PROJECT_ID: GROUP_ID,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: job.exportId, state: "Successful" });
+  });
+
+  it("jobs watch follows a job to Successful", async () => {
+    const job = addJob({ queuedMs: 1_000, durationMs: 2_000, totalCollections: 2 });
+    const run = await runBuiltCli(["jobs", "watch", ...job.args, ...FAST_POLL], API_KEY_ENV);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: job.exportId, state: "Successful" });
+  });
+});
+
 describe("atlas-export watch", () => {
   it("prints one line per change when stderr is not a terminal, then the final job, and exits 0", async () => {
     // Queued for the token request and a few polls (each request moves the emulator clock by 1 s).
@@ -429,7 +448,7 @@ describe("exit codes", () => {
     );
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/404/);
-    expect(run.stderr).toMatch(/Check --project-id, --cluster-name and --export-id/);
+    expect(run.stderr).toMatch(/Check --project-id and the other ids/);
     expectNoStackTrace(run);
   });
 
@@ -472,13 +491,14 @@ describe("exit codes", () => {
 });
 
 describe("help and version", () => {
-  it.each([[["--help"]], [["get", "--help"]], [["watch", "--help"]]])(
+  it.each([[["--help"]], [["get", "--help"]], [["watch", "--help"]], [["jobs", "describe", "--help"]]])(
     "%j prints usage with every exit code and exits 0",
     async (args) => {
       const run = await runBuiltCli(args);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^Usage:/m);
-      for (const code of [0, 1, 2, 3, 4, 5]) expect(run.stdout).toMatch(new RegExp(`^  ${code}  `, "m"));
+      for (const code of [0, 1, 2, 3, 4, 5, 130, 143])
+        expect(run.stdout).toMatch(new RegExp(`^  ${code} +\\S`, "m"));
     },
   );
 

@@ -109,7 +109,7 @@ describe("describeFailure", () => {
 
   it("says what to check for a 404", () => {
     expect(describeFailure(new AtlasApiError({ status: 404 }), context).hint).toMatch(
-      /--project-id, --cluster-name and --export-id/,
+      /--project-id and the other ids/,
     );
   });
 

@@ -1,15 +1,32 @@
 import { describe, expect, it } from "vitest";
+import { COMMAND_TABLE } from "../src/command-table.js";
+import { jobsDescribe } from "../src/commands/jobs-describe.js";
+import { jobsWatch } from "../src/commands/jobs-watch.js";
 import { EXIT_CODES } from "../src/exit-codes.js";
-import { GET_HELP, ROOT_HELP, WATCH_HELP } from "../src/help-text.js";
-import { parseCommandLine } from "../src/parse-command-line.js";
+import { formatCommandHelp, formatRootHelp } from "../src/format-help.js";
+import { OPTIONS } from "../src/options.js";
+import { parseCommandLine, type CommandLine } from "../src/parse-command-line.js";
 import { UsageError } from "../src/usage-error.js";
 
 const ID = "32b6e34b3d91647abb20e7b8";
 const IDS = ["--project-id", ID, "--cluster-name", "Cluster0", "--export-id", ID];
+const ROOT_HELP = formatRootHelp(COMMAND_TABLE);
+const GET_HELP = formatCommandHelp(jobsDescribe);
+const WATCH_HELP = formatCommandHelp(jobsWatch);
 
-function usageErrorOf(argv: string[]): UsageError {
+function parse(argv: string[], env: Record<string, string> = {}): CommandLine {
+  return parseCommandLine(argv, env, COMMAND_TABLE);
+}
+
+function run(argv: string[], env: Record<string, string> = {}) {
+  const parsed = parse(argv, env);
+  if (parsed.kind !== "run") throw new Error(`expected a command, got ${parsed.kind}`);
+  return parsed;
+}
+
+function usageErrorOf(argv: string[], env: Record<string, string> = {}): UsageError {
   try {
-    parseCommandLine(argv);
+    parse(argv, env);
   } catch (error) {
     if (error instanceof UsageError) return error;
     throw error;
@@ -22,53 +39,99 @@ describe("parseCommandLine", () => {
     ["--help", ["--help"], ROOT_HELP],
     ["-h", ["-h"], ROOT_HELP],
     ["get --help", ["get", "--help"], GET_HELP],
+    ["jobs describe --help", ["jobs", "describe", "--help"], GET_HELP],
+    ["help jobs describe", ["help", "jobs", "describe"], GET_HELP],
     ["watch -h", ["watch", "-h"], WATCH_HELP],
+    ["jobs watch -h", ["jobs", "watch", "-h"], WATCH_HELP],
     ["get --help without the required ids", ["get", "--help", "--output", "json"], GET_HELP],
   ])("shows help for %s", (_name, argv, text) => {
-    expect(parseCommandLine(argv)).toEqual({ command: "help", text });
+    expect(parse(argv)).toEqual({ kind: "help", text });
+  });
+
+  it("lists a group's commands for jobs --help", () => {
+    const parsed = parse(["jobs", "--help"]);
+    expect(parsed.kind === "help" && parsed.text).toMatch(/^  jobs describe +print one/m);
   });
 
   it.each([["--version"], ["-V"]])("recognises %s", (flag) => {
-    expect(parseCommandLine([flag])).toEqual({ command: "version" });
+    expect(parse([flag])).toEqual({ kind: "version" });
+  });
+
+  it.each([
+    ["get", jobsDescribe],
+    ["jobs describe", jobsDescribe],
+    ["watch", jobsWatch],
+    ["jobs watch", jobsWatch],
+  ])("runs %s as its command", (name, command) => {
+    expect(run([...name.split(" "), ...IDS]).command).toBe(command);
+  });
+
+  it("takes the project id from MONGODB_ATLAS_PROJECT_ID when --project-id is absent", () => {
+    const parsed = run(["get", "--cluster-name", "c", "--export-id", ID], { MONGODB_ATLAS_PROJECT_ID: ID });
+    expect(parsed.values.string(OPTIONS.projectId)).toBe(ID);
+  });
+
+  it("prefers --project-id over MONGODB_ATLAS_PROJECT_ID", () => {
+    const other = "aaaaaaaaaaaaaaaaaaaaaaaa";
+    const parsed = run(["get", ...IDS], { MONGODB_ATLAS_PROJECT_ID: other });
+    expect(parsed.values.string(OPTIONS.projectId)).toBe(ID);
+  });
+
+  it("names MONGODB_ATLAS_PROJECT_ID when its value is malformed", () => {
+    const error = usageErrorOf(["get", "--cluster-name", "c", "--export-id", ID], {
+      MONGODB_ATLAS_PROJECT_ID: "my-project",
+    });
+    expect(error.message).toMatch(
+      /^MONGODB_ATLAS_PROJECT_ID must be a 24-character lowercase hexadecimal id/,
+    );
+  });
+
+  it("says both ways to give a missing project id", () => {
+    expect(usageErrorOf(["get", "--cluster-name", "c", "--export-id", ID]).message).toMatch(
+      /^missing --project-id \(or MONGODB_ATLAS_PROJECT_ID\)/,
+    );
   });
 
   it("reads the ids, base URL, output and envelope of get", () => {
+    const { values } = run([
+      "get",
+      ...IDS,
+      "--base-url",
+      "http://127.0.0.1:1",
+      "--output",
+      "table",
+      "--envelope",
+    ]);
+    expect(values.string(OPTIONS.projectId)).toBe(ID);
+    expect(values.string(OPTIONS.clusterName)).toBe("Cluster0");
+    expect(values.string(OPTIONS.exportId)).toBe(ID);
+    expect(values.optionalString(OPTIONS.baseUrl)).toBe("http://127.0.0.1:1");
+    expect(values.optionalString(OPTIONS.output)).toBe("table");
+    expect(values.flag(OPTIONS.envelope)).toBe(true);
+  });
+
+  it("takes the base URL from MONGODB_ATLAS_BASE_URL, checked the same way", () => {
     expect(
-      parseCommandLine([
-        "get",
-        ...IDS,
-        "--base-url",
-        "http://127.0.0.1:1",
-        "--output",
-        "table",
-        "--envelope",
-      ]),
-    ).toEqual({
-      command: "get",
-      options: {
-        groupId: ID,
-        clusterName: "Cluster0",
-        exportId: ID,
-        baseUrl: "http://127.0.0.1:1",
-        output: "table",
-        envelope: true,
-        credentials: {},
-      },
-    });
+      run(["get", ...IDS], { MONGODB_ATLAS_BASE_URL: "http://127.0.0.1:2" }).values.optionalString(
+        OPTIONS.baseUrl,
+      ),
+    ).toBe("http://127.0.0.1:2");
+    expect(usageErrorOf(["get", ...IDS], { MONGODB_ATLAS_BASE_URL: "https://x/?a=1" }).message).toMatch(
+      /^MONGODB_ATLAS_BASE_URL must not have a \?query/,
+    );
   });
 
   it("leaves output unset when not given so the terminal decides", () => {
-    const parsed = parseCommandLine(["get", ...IDS]);
-    expect(parsed.command === "get" && parsed.options.output).toBeUndefined();
+    expect(run(["get", ...IDS]).values.optionalString(OPTIONS.output)).toBeUndefined();
   });
 
   it("accepts --group-id as an alias of --project-id", () => {
-    const parsed = parseCommandLine(["get", "--group-id", ID, "--cluster-name", "c", "--export-id", ID]);
-    expect(parsed.command === "get" && parsed.options.groupId).toBe(ID);
+    const { values } = run(["get", "--group-id", ID, "--cluster-name", "c", "--export-id", ID]);
+    expect(values.string(OPTIONS.projectId)).toBe(ID);
   });
 
   it("reads the watch timing options in seconds as milliseconds", () => {
-    const parsed = parseCommandLine([
+    const { values } = run([
       "watch",
       ...IDS,
       "--poll-interval",
@@ -78,16 +141,13 @@ describe("parseCommandLine", () => {
       "--timeout",
       "600",
     ]);
-    expect(parsed.command === "watch" && parsed.options).toMatchObject({
-      pollIntervalMs: 500,
-      maxPollIntervalMs: 10_000,
-      timeoutMs: 600_000,
-    });
+    expect(values.optionalNumber(OPTIONS.pollInterval)).toBe(500);
+    expect(values.optionalNumber(OPTIONS.maxPollInterval)).toBe(10_000);
+    expect(values.optionalNumber(OPTIONS.timeout)).toBe(600_000);
   });
 
   it("reads credential flags", () => {
-    const parsed = parseCommandLine(["get", ...IDS, "--public-key", "pub", "--private-key", "priv"]);
-    expect(parsed.command === "get" && parsed.options.credentials).toEqual({
+    expect(run(["get", ...IDS, "--public-key", "pub", "--private-key", "priv"]).credentials).toEqual({
       publicKey: "pub",
       privateKey: "priv",
     });
@@ -95,6 +155,12 @@ describe("parseCommandLine", () => {
 
   it.each([
     ["an unknown command", ["list"], /unknown command "list"/],
+    [
+      "an unknown jobs command",
+      ["jobs", "cancel"],
+      /unknown command "jobs cancel": use jobs describe, jobs watch/,
+    ],
+    ["a group without its command", ["jobs"], /missing jobs command: use jobs describe, jobs watch/],
     ["a flag before the command", ["--project-id", ID], /must come after a command/],
     ["an unknown flag", ["get", ...IDS, "--bogus"], /bogus/],
     ["a missing project id", ["get", "--cluster-name", "c", "--export-id", ID], /missing --project-id/],
@@ -169,7 +235,7 @@ describe("parseCommandLine", () => {
   });
 
   it("accepts the longest durations allowed", () => {
-    const parsed = parseCommandLine([
+    const { values } = run([
       "watch",
       ...IDS,
       "--poll-interval",
@@ -179,11 +245,9 @@ describe("parseCommandLine", () => {
       "--timeout",
       "604800",
     ]);
-    expect(parsed.command === "watch" && parsed.options).toMatchObject({
-      pollIntervalMs: 3_600_000,
-      maxPollIntervalMs: 3_600_000,
-      timeoutMs: 604_800_000,
-    });
+    expect(values.optionalNumber(OPTIONS.pollInterval)).toBe(3_600_000);
+    expect(values.optionalNumber(OPTIONS.maxPollInterval)).toBe(3_600_000);
+    expect(values.optionalNumber(OPTIONS.timeout)).toBe(604_800_000);
   });
 
   it("refuses no arguments as a usage error that shows the usage", () => {
@@ -219,6 +283,13 @@ describe("parseCommandLine", () => {
 
   it("documents every exit code in each help page", () => {
     for (const text of [ROOT_HELP, GET_HELP, WATCH_HELP])
-      for (const code of [0, 1, 2, 3, 4, 5]) expect(text).toMatch(new RegExp(`^  ${code}  `, "m"));
+      for (const code of Object.values(EXIT_CODES)) expect(text).toMatch(new RegExp(`^  ${code} +\\S`, "m"));
+  });
+
+  it("lists every option of a command, with its placeholder, on its help page", () => {
+    for (const option of [...jobsWatch.options, OPTIONS.baseUrl, OPTIONS.output])
+      expect(WATCH_HELP).toContain(
+        `--${option.flag}${"placeholder" in option ? ` ${option.placeholder}` : ""}`,
+      );
   });
 });
