@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type { paths } from "@atlas-export/types";
 import { benchCredentials } from "./bench-credentials.js";
 import { exampleJobParams, exampleJobPath, exampleMediaType } from "./example-job.js";
 import { mintToken } from "./mint-token.js";
@@ -66,7 +67,7 @@ const factories = {
   "bare openapi-fetch (static bearer middleware)": async (baseUrl: string): Promise<JobCall> => {
     const { default: createClient } = await import("openapi-fetch");
     const authorization = `Bearer ${await tokenFrom(baseUrl)}`;
-    const client = createClient<import("@atlas-export/types").paths>({
+    const client = createClient<paths>({
       baseUrl,
       headers: { Accept: exampleMediaType },
     });
