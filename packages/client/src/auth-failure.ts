@@ -1,13 +1,7 @@
-import type { AtlasAuthError } from "./atlas-auth-error.js";
-import type { AuthAnswer } from "./auth-scheme.js";
-import type { AuthSchemeKit } from "./auth-scheme-kit.js";
+import { AtlasAuthError } from "./atlas-auth-error.js";
 
 /** Turns Atlas's final 401 into an `AtlasAuthError`, reading `errorCode`/`detail` if the body has them. */
-export async function authFailure(
-  response: AuthAnswer,
-  explanation: string,
-  kit: AuthSchemeKit,
-): Promise<AtlasAuthError> {
+export async function authFailure(response: Response, explanation: string): Promise<AtlasAuthError> {
   let errorCode: string | undefined;
   let detail: string | undefined;
   try {
@@ -17,7 +11,7 @@ export async function authFailure(
   } catch {
     // HTML, empty or truncated bodies carry nothing more than the status
   }
-  return new kit.AtlasAuthError(
+  return new AtlasAuthError(
     `${response.status} ${errorCode ?? "UNAUTHORIZED"}: ${explanation}${detail ? ` (${detail})` : ""}`,
     { status: response.status, errorCode },
   );

@@ -1,4 +1,4 @@
-import { hash, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** One `Digest` challenge from `WWW-Authenticate` that this client can answer (RFC 7616 §3.3). */
 export interface DigestChallenge {
@@ -98,45 +98,6 @@ function quote(value: string): string {
   return /["\\]/.test(value) ? `"${value.replace(/(["\\])/g, "\\$1")}"` : `"${value}"`;
 }
 
-/**
- * H(username:realm:password) by credentials object, hash and realm: the same for every request answering
- * challenges of one realm, so it is computed once rather than per call.
- */
-const secretHashes = new WeakMap<object, Map<string, string>>();
-
-function hashOfSecret(
-  credentials: { username: string; password: string },
-  hashName: string,
-  realm: string,
-  h: (s: string) => string,
-): string {
-  let byRealm = secretHashes.get(credentials);
-  if (!byRealm) secretHashes.set(credentials, (byRealm = new Map()));
-  const key = `${hashName} ${realm}`;
-  let hash = byRealm.get(key);
-  if (hash === undefined) {
-    hash = h(`${credentials.username}:${realm}:${credentials.password}`);
-    if (byRealm.size >= 8) byRealm.clear();
-    byRealm.set(key, hash);
-  }
-  return hash;
-}
-
-/**
- * 128 random bits as hex, from a batch drawn from Node's CSPRNG: one randomBytes call per 256 requests
- * instead of one per request (each costs a call into OpenSSL; Node's randomUUID batches the same way).
- */
-let randomPool = Buffer.alloc(0);
-let randomOffset = 0;
-function randomCnonce(): string {
-  if (randomOffset + 16 > randomPool.length) {
-    randomPool = randomBytes(16 * 256);
-    randomOffset = 0;
-  }
-  randomOffset += 16;
-  return randomPool.toString("hex", randomOffset - 16, randomOffset);
-}
-
 /** The `Authorization: Digest …` value for one request (RFC 7616 §3.4), with a fresh random cnonce. */
 export function digestAuthorization(
   challenge: DigestChallenge,
@@ -146,11 +107,10 @@ export function digestAuthorization(
   nc: number,
 ): string {
   const hashName = challenge.algorithm.startsWith("SHA-256") ? "sha256" : "md5";
-  // One-shot crypto.hash (Node 20.12+): no Hash object per digest, three digests per request.
-  const h = (s: string) => hash(hashName, s, "hex");
-  const cnonce = randomCnonce();
+  const h = (s: string) => createHash(hashName).update(s).digest("hex");
+  const cnonce = randomBytes(16).toString("hex");
   const ncHex = nc.toString(16).padStart(8, "0");
-  let ha1 = hashOfSecret(credentials, hashName, challenge.realm, h);
+  let ha1 = h(`${credentials.username}:${challenge.realm}:${credentials.password}`);
   if (challenge.algorithm.endsWith("-sess")) ha1 = h(`${ha1}:${challenge.nonce}:${cnonce}`);
   const ha2 = h(`${method}:${uri}`);
   const response = challenge.qop

@@ -1,7 +1,5 @@
-import type { HeaderReader } from "./auth-scheme.js";
-
 /** The response headers an `AtlasApiError` carries: all of them but cookies, which can identify a session. */
-export function errorHeaders(headers: HeaderReader): Record<string, string> {
+export function errorHeaders(headers: Headers): Record<string, string> {
   const record: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (name !== "set-cookie") record[name] = value;

@@ -1,4 +1,5 @@
-import type { AtlasClient, AtlasClientOptions } from "./create-atlas-client.js";
+import type { AtlasClientOptions } from "./atlas-client-options.js";
+import type { AtlasClient } from "./create-atlas-client.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { digestAuth } from "./digest-auth.js";
 import { serviceAccountAuth } from "./service-account-auth.js";

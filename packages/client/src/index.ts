@@ -2,10 +2,10 @@ export {
   createAtlasClient,
   ATLAS_MEDIA_TYPE,
   type AtlasClient,
-  type AtlasClientOptions,
   type GetBackupExportJobOptions,
-  type RetryOptions,
 } from "./create-atlas-client.js";
+export type { AtlasClientOptions, RetryOptions } from "./atlas-client-options.js";
+export type { CallOptions } from "./call-operation.js";
 export type { FromEnvOptions } from "./from-env.js";
 export type { WaitForBackupExportJobOptions } from "./wait-for-job.js";
 export { digestAuth, type DigestAuthOptions, type DigestAuthMiddleware } from "./digest-auth.js";

@@ -1,15 +1,7 @@
-import type { ApiError, BackupExportJob } from "@atlas-export/types";
+import type { ApiError } from "@atlas-export/types";
 import { AtlasApiError } from "./atlas-api-error.js";
 import { AtlasAuthError } from "./atlas-auth-error.js";
-import type { HeaderReader } from "./auth-scheme.js";
 import { errorHeaders } from "./error-headers.js";
-
-/** What is read of an answer here: a `Response`, or the client's own already-read `TransportAnswer`. */
-export interface ResponseLike {
-  readonly status: number;
-  readonly url: string;
-  readonly headers: HeaderReader;
-}
 
 const SNIPPET_LENGTH = 200;
 
@@ -27,7 +19,7 @@ function isApiError(value: unknown): value is ApiError {
 }
 
 /** The error for a non-2xx status, from an Atlas `ApiError` body when there is one. */
-function errorFor(status: number, body: unknown, response: ResponseLike): AtlasApiError | AtlasAuthError {
+function errorFor(status: number, body: unknown, response: Response): AtlasApiError | AtlasAuthError {
   const headers = errorHeaders(response.headers);
   if (status === 401) {
     const code = isApiError(body) ? body.errorCode : "UNAUTHORIZED";
@@ -55,16 +47,18 @@ function errorFor(status: number, body: unknown, response: ResponseLike): AtlasA
 }
 
 /**
- * Turns an answer (its text when successful, its parsed or raw error body otherwise) into a job or an error. Never lets a
- * `SyntaxError` escape: HTML from a proxy, an empty or truncated body become an `AtlasApiError` with a
- * snippet. Media types with parameters (`;charset=utf-8`) are fine because the text is parsed here.
+ * Turns an answer (its text when successful, its parsed or raw error body otherwise) into a JSON object (a
+ * `what`: "job", "bucket", …) or an error. Never lets a `SyntaxError` escape: HTML from a proxy, an empty or
+ * truncated body become an `AtlasApiError` with a snippet. Media types with parameters (`;charset=utf-8`)
+ * are fine because the text is parsed here.
  */
 export function interpretResponse(
-  response: ResponseLike,
+  response: Response,
   data: string | undefined,
   error: unknown,
   envelope: boolean,
-): BackupExportJob {
+  what: string,
+): unknown {
   if (response.status >= 300 && response.status < 400) {
     const location = response.headers.get("Location");
     const where =
@@ -84,7 +78,7 @@ export function interpretResponse(
     throw new AtlasApiError({
       status: response.status,
       headers: errorHeaders(response.headers),
-      message: `${response.status} INVALID_RESPONSE: expected a JSON job, got ${type}: ${JSON.stringify(snippetOf(data ?? ""))}`,
+      message: `${response.status} INVALID_RESPONSE: expected a JSON ${what}, got ${type}: ${JSON.stringify(snippetOf(data ?? ""))}`,
       snippet: snippetOf(data ?? ""),
     });
   }
@@ -107,8 +101,8 @@ export function interpretResponse(
     throw new AtlasApiError({
       status: response.status,
       headers: errorHeaders(response.headers),
-      message: `${response.status} INVALID_RESPONSE: expected a JSON object for the job, got ${JSON.stringify(snippetOf(JSON.stringify(body) ?? ""))}`,
+      message: `${response.status} INVALID_RESPONSE: expected a JSON object for the ${what}, got ${JSON.stringify(snippetOf(JSON.stringify(body) ?? ""))}`,
     });
   }
-  return body as BackupExportJob;
+  return body;
 }

@@ -1,5 +1,4 @@
 import { AtlasApiError } from "./atlas-api-error.js";
-import type { HeaderReader } from "./auth-scheme.js";
 import { errorHeaders } from "./error-headers.js";
 
 /** errorCode of the `AtlasApiError` for a body cut off mid-transfer; retried like a connection error. */
@@ -9,46 +8,50 @@ const SNIPPET_LENGTH = 200;
 
 /**
  * The error for a body whose connection closed before its end: the status and a snippet of what did
- * arrive, instead of a bare `TypeError: terminated` or `Error: aborted`.
+ * arrive, instead of a bare `TypeError: terminated`.
  */
-export function truncatedResponse(
-  status: number,
-  responseHeaders: HeaderReader,
+function truncatedResponse(
+  response: Response,
   chunks: readonly Uint8Array[],
   received: number,
 ): AtlasApiError {
   const partial = new TextDecoder().decode(Buffer.concat(chunks)).replace(/\s+/g, " ");
-  const expected = responseHeaders.get("Content-Length");
+  const expected = response.headers.get("Content-Length");
   return new AtlasApiError({
-    status,
+    status: response.status,
     errorCode: TRUNCATED_RESPONSE,
-    headers: errorHeaders(responseHeaders),
+    headers: errorHeaders(response.headers),
     snippet: partial.length > SNIPPET_LENGTH ? `${partial.slice(0, SNIPPET_LENGTH)}…` : partial,
-    message: `${status} ${TRUNCATED_RESPONSE}: the connection closed after ${received}${expected ? ` of ${expected}` : ""} bytes of the body: ${JSON.stringify(partial.slice(0, SNIPPET_LENGTH))}`,
+    message: `${response.status} ${TRUNCATED_RESPONSE}: the connection closed after ${received}${expected ? ` of ${expected}` : ""} bytes of the body: ${JSON.stringify(partial.slice(0, SNIPPET_LENGTH))}`,
   });
 }
 
 /**
- * Reads the whole body of `response` before anyone parses it. A connection that drops mid-body (a
- * truncated transfer) becomes a `TRUNCATED_RESPONSE` `AtlasApiError`.
+ * Reads the whole body of `response` before anyone parses it. A connection that drops mid-body becomes a
+ * `TRUNCATED_RESPONSE` `AtlasApiError`; an abort of `signal` (timeout or caller) stops the read at once and
+ * rejects with the signal's reason, even with a `fetch` that does not watch the signal itself.
  */
 export async function readBodyBytes(response: Response, signal: AbortSignal): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
+  const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener("abort", onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let received = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
       if (done) break;
       chunks.push(value);
       received += value.byteLength;
     }
   } catch (error) {
     // A timeout or the caller's abort is not a truncation: let the caller's classification see it.
-    if (signal.aborted) throw error;
-    throw truncatedResponse(response.status, response.headers, chunks, received);
+    if (signal.aborted) throw signal.reason;
+    throw truncatedResponse(response, chunks, received);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
   }
-  // A small answer arrives in one chunk: no copy needed.
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  return Buffer.concat(chunks);
 }

@@ -1,5 +1,21 @@
-/** Statuses a GET may be repeated after: timeouts, rate limits and transient server errors. */
+import { AtlasApiError } from "./atlas-api-error.js";
+import { AtlasConnectionError } from "./atlas-connection-error.js";
+import type { AtlasError } from "./atlas-error.js";
+import { AtlasTimeoutError } from "./atlas-timeout-error.js";
+import { TRUNCATED_RESPONSE } from "./read-body-bytes.js";
+
+/** Statuses an idempotent request may be repeated after: timeouts, rate limits and transient server errors. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Methods that may be sent twice with the effect of once (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
+
+/** How long the client backs off and how long a `Retry-After` it accepts. */
+export interface BackoffPolicy {
+  initialDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+}
 
 /**
  * Full-jitter exponential backoff (AWS architecture blog, "Exponential Backoff And Jitter"): a random
@@ -26,4 +42,48 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
+}
+
+/** What one attempt ended with: an HTTP answer, or an error before (or while reading) the answer. */
+export type AttemptOutcome = { response: Response } | { failure: AtlasError };
+
+/**
+ * Milliseconds to wait before attempt `retry + 1`, or `undefined` when the outcome is final.
+ *
+ * Idempotent methods retry 408/429/5xx, connection errors, timeouts and truncated bodies. POST and PATCH
+ * may have been processed by then, so they are sent again only when the answer proves nothing was done:
+ * 429, 503 with `Retry-After` (the server refused before working), or a connection refused before a byte
+ * was sent — never after a timeout, a reset or another 5xx (GUIDE §3).
+ */
+export function retryDelay(
+  method: string,
+  outcome: AttemptOutcome,
+  retry: number,
+  policy: BackoffPolicy,
+): number | undefined {
+  const idempotent = IDEMPOTENT_METHODS.has(method.toUpperCase());
+  const backoff = backoffDelay(retry, policy.initialDelayMs, policy.maxDelayMs);
+  let status: number;
+  let retryAfterHeader: string | null;
+  if ("response" in outcome) {
+    status = outcome.response.status;
+    retryAfterHeader = outcome.response.headers.get("Retry-After");
+  } else {
+    const { failure } = outcome;
+    if (failure instanceof AtlasConnectionError) {
+      return idempotent || failure.code === "ECONNREFUSED" ? backoff : undefined;
+    }
+    if (failure instanceof AtlasTimeoutError) return idempotent ? backoff : undefined;
+    if (!(failure instanceof AtlasApiError)) return undefined;
+    if (failure.errorCode === TRUNCATED_RESPONSE) return idempotent ? backoff : undefined;
+    status = failure.status;
+    retryAfterHeader = failure.headers["retry-after"] ?? null;
+  }
+  const retryAfter = parseRetryAfter(retryAfterHeader);
+  const retryable = idempotent
+    ? RETRYABLE_STATUSES.has(status)
+    : status === 429 || (status === 503 && retryAfter !== undefined);
+  if (!retryable) return undefined;
+  if (retryAfter === undefined) return backoff;
+  return retryAfter <= policy.maxRetryAfterMs ? retryAfter : undefined;
 }

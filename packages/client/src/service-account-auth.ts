@@ -1,9 +1,10 @@
 import type { Middleware } from "openapi-fetch";
+import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
-import { AUTH_SCHEME } from "./auth-scheme.js";
-import { authSchemeKit } from "./auth-scheme-kit.js";
-import { lazyAuthMiddleware } from "./lazy-auth-middleware.js";
-import { lazyAuthScheme } from "./lazy-auth-scheme.js";
+import { authFailure } from "./auth-failure.js";
+import { discardBody } from "./discard-body.js";
+import { requestToken, revokeToken } from "./token-endpoint.js";
+import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
 
 /** Options of `serviceAccountAuth`: an Atlas service account (OAuth 2.0 client credentials). */
 export interface ServiceAccountAuthOptions {
@@ -16,7 +17,7 @@ export interface ServiceAccountAuthOptions {
   revokeUrl?: string;
   /** Mint a new token this long before the cached one expires (default 60 s, at most half its lifetime). */
   refreshBeforeExpiryMs?: number;
-  /** Allow sending credentials over `http://` to a non-loopback host (only when used without the client). */
+  /** Allow sending credentials over `http://` to a host that is not loopback (never do this on a network). */
   allowInsecureHttp?: boolean;
 }
 
@@ -31,11 +32,42 @@ const defaults = {
   refreshBeforeExpiryMs: 60_000,
 } satisfies Record<string, number>;
 
+interface Token {
+  accessToken: string;
+  /** `Date.now()` after which the token is no longer used. */
+  refreshAt: number;
+  /**
+   * Atlas answered 401 to this token right after it was minted: the account lacks access (role, IP access
+   * list), not a valid token. Kept, so later calls fail with one request instead of minting again each
+   * time (10 mints a minute, 100 live tokens); cleared by the first request it passes.
+   */
+  suspect?: boolean;
+}
+
+/** Where tokens are minted and revoked: the openapi-fetch client's base URL and fetch. */
+interface Endpoint {
+  baseUrl: string;
+  fetch: (input: Request) => Promise<Response>;
+}
+
+/** One request between `onRequest` and `onResponse`. */
+interface PendingRequest {
+  accessToken: string;
+  endpoint: Endpoint;
+  /** An unsent copy to send again with a new token after a 401 (a body can be read only once). */
+  replay: Request;
+}
+
+const REJECTED_FRESH_TOKEN =
+  "Atlas rejected a freshly minted service-account token: check that the service account may access this project (role, IP access list)";
+
 /**
- * Service-account authentication (OAuth 2.0 client credentials, RFC 6749 §4.4) as an openapi-fetch
- * `Middleware`. One token is minted and shared by every concurrent call (the token endpoint allows 10
- * requests a minute and 100 live tokens per account), refreshed shortly before it expires, and dropped and
- * re-minted once when Atlas answers 401 for it. Token requests and responses go through oauth4webapi (see token-endpoint.ts).
+ * Service-account authentication (OAuth 2.0 client credentials, RFC 6749 §4.4) as a plain openapi-fetch
+ * `Middleware`, usable on `createAtlasClient` and on any `createClient<paths>()`. One token is minted and
+ * shared by every concurrent call (the token endpoint allows 10 requests a minute and 100 live tokens per
+ * account), refreshed shortly before it expires, and dropped and re-minted once when Atlas answers 401 for
+ * it. Tokens are minted at the client's `baseUrl` through the client's own `fetch` (openapi-fetch hands
+ * both to middleware), with oauth4webapi (see token-endpoint.ts).
  */
 export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceAccountAuthMiddleware {
   for (const key of ["clientId", "clientSecret"] as const) {
@@ -57,31 +89,108 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       );
     }
   }
-  const account = {
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    tokenUrl: options.tokenUrl,
-    revokeUrl: options.revokeUrl,
-    refreshBeforeExpiryMs: options.refreshBeforeExpiryMs ?? defaults.refreshBeforeExpiryMs,
-  };
+  const { clientId, clientSecret, tokenUrl, revokeUrl } = options;
+  const refreshBeforeExpiryMs = options.refreshBeforeExpiryMs ?? defaults.refreshBeforeExpiryMs;
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
-  const scheme = lazyAuthScheme(() =>
-    import("./service-account-scheme.js").then((module) =>
-      module.serviceAccountScheme(account, allowInsecureHttp, authSchemeKit),
-    ),
-  );
+  // GUIDE §4: Atlas expects `Basic base64(clientId:clientSecret)` exactly. oauth4webapi's ClientSecretBasic
+  // form-encodes both first (RFC 6749 §2.3.1), turning the `_` of every Atlas client id into `%5F`, which
+  // only a strictly conforming server decodes; the raw pair is what Atlas and its SDKs send.
+  const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`, "utf8").toString("base64")}`;
 
-  const middleware = {
-    scheme: "serviceAccount" as const,
-    [AUTH_SCHEME]: scheme,
-    ...lazyAuthMiddleware(scheme, allowInsecureHttp),
-    close: scheme.close,
+  let token: Token | undefined;
+  let minting: Promise<Token> | undefined;
+  let lastEndpoint: Endpoint | undefined;
+  const pending = new Map<string, PendingRequest>();
+
+  const endpointTarget = (endpoint: Endpoint) => ({
+    clientId,
+    basic,
+    tokenUrl: tokenUrl ?? `${endpoint.baseUrl}/api/oauth/token`,
+    revokeUrl: revokeUrl ?? `${endpoint.baseUrl}/api/oauth/revoke`,
+    fetch: endpoint.fetch,
+  });
+
+  const mint = async (endpoint: Endpoint): Promise<Token> => {
+    const target = endpointTarget(endpoint);
+    assertCredentialsMayBeSent(target.tokenUrl, allowInsecureHttp, "serviceAccountAuth token endpoint");
+    const { accessToken, lifetimeMs } = await requestToken(target);
+    return {
+      accessToken,
+      refreshAt: Date.now() + lifetimeMs - Math.min(refreshBeforeExpiryMs, lifetimeMs / 2),
+    };
+  };
+
+  const getToken = (endpoint: Endpoint): Promise<Token> => {
+    if (token && Date.now() < token.refreshAt) return Promise.resolve(token);
+    // Single flight: every caller that needs a token while one is being minted shares that one request.
+    minting ??= mint(endpoint).then(
+      (fresh) => {
+        token = fresh;
+        minting = undefined;
+        return fresh;
+      },
+      (error: unknown) => {
+        minting = undefined;
+        throw error;
+      },
+    );
+    return minting;
+  };
+
+  const unsentCopy = (request: Request): Request => (request.body === null ? request : request.clone());
+
+  return {
+    scheme: "serviceAccount",
+    async onRequest({ request, id, options: client }) {
+      assertCredentialsMayBeSent(request.url, allowInsecureHttp, "serviceAccountAuth");
+      const endpoint: Endpoint = { baseUrl: client.baseUrl, fetch: client.fetch };
+      lastEndpoint = endpoint;
+      const { accessToken } = await untilSettledOrAborted(getToken(endpoint), request.signal);
+      pending.set(id, { accessToken, endpoint, replay: unsentCopy(request) });
+      request.headers.set("Authorization", `Bearer ${accessToken}`);
+      return request;
+    },
+    async onResponse({ request, response, id, options: client }) {
+      const entry = pending.get(id);
+      pending.delete(id);
+      if (entry === undefined) return undefined;
+      const used = entry.accessToken;
+      if (response.status !== 401) {
+        if (token?.accessToken === used) token.suspect = false;
+        return undefined;
+      }
+      if (token?.accessToken === used && token.suspect)
+        throw await authFailure(response, REJECTED_FRESH_TOKEN);
+      // Revoked or expired early: drop it (unless a concurrent call already replaced it) and re-mint once.
+      if (token?.accessToken === used) token = undefined;
+      await discardBody(response);
+      const { accessToken } = await untilSettledOrAborted(getToken(entry.endpoint), request.signal);
+      const copy = unsentCopy(entry.replay);
+      copy.headers.set("Authorization", `Bearer ${accessToken}`);
+      const retried = await client.fetch(copy);
+      if (retried.status !== 401) return retried;
+      if (token?.accessToken === accessToken) token.suspect = true;
+      throw await authFailure(retried, REJECTED_FRESH_TOKEN);
+    },
+    onError({ id }) {
+      pending.delete(id);
+      return undefined;
+    },
+    async close() {
+      await minting?.catch(() => undefined);
+      const revoking = token;
+      const endpoint = lastEndpoint;
+      token = undefined;
+      if (!revoking || !endpoint) return;
+      const target = endpointTarget(endpoint);
+      assertCredentialsMayBeSent(target.revokeUrl, allowInsecureHttp, "serviceAccountAuth revoke endpoint");
+      await revokeToken(target, revoking.accessToken);
+    },
     toJSON() {
-      return { scheme: "serviceAccount", clientId: options.clientId };
+      return { scheme: "serviceAccount", clientId };
     },
     [Symbol.for("nodejs.util.inspect.custom")]() {
-      return `serviceAccountAuth { clientId: ${JSON.stringify(options.clientId)}, clientSecret: [redacted] }`;
+      return `serviceAccountAuth { clientId: ${JSON.stringify(clientId)}, clientSecret: [redacted] }`;
     },
-  };
-  return middleware;
+  } as ServiceAccountAuthMiddleware;
 }

@@ -11,16 +11,16 @@ import {
   type Client,
   type ClientAuth,
 } from "oauth4webapi";
-import type { AtlasAuthError } from "./atlas-auth-error.js";
-import type { AuthSchemeKit } from "./auth-scheme-kit.js";
-
-// This module is part of what `serviceAccountAuth(...)` imports when it creates its scheme (see
-// service-account-scheme.ts), with oauth4webapi: API-key users never load it.
+import { AtlasAuthError } from "./atlas-auth-error.js";
+import { AtlasError } from "./atlas-error.js";
+import { AtlasConnectionError } from "./atlas-connection-error.js";
+import { parseRetryAfter } from "./retry-delay.js";
+import { systemErrorCode } from "./system-error-code.js";
 
 /** Where and as whom `serviceAccountAuth` asks for and revokes tokens. */
 export interface TokenEndpointTarget {
   clientId: string;
-  /** `Basic base64(clientId:clientSecret)`, exactly as Atlas expects it (see service-account-scheme.ts). */
+  /** `Basic base64(clientId:clientSecret)`, exactly as Atlas expects it (see service-account-auth.ts). */
   basic: string;
   tokenUrl: string;
   revokeUrl: string;
@@ -51,41 +51,37 @@ function parts(target: TokenEndpointTarget) {
 /** Mints an access token with client credentials (RFC 6749 §4.4); rejects with a clear `AtlasAuthError`. */
 export async function requestToken(
   target: TokenEndpointTarget,
-  kit: AuthSchemeKit,
 ): Promise<{ accessToken: string; lifetimeMs: number }> {
   const { as, client, clientAuth, options } = parts(target);
   let response: Response;
   try {
     response = await clientCredentialsGrantRequest(as, client, clientAuth, {}, options);
   } catch (error) {
-    throw new kit.AtlasConnectionError(
-      `service account: could not reach the token endpoint ${target.tokenUrl}: ${(error as Error).message}`,
-      { cause: error },
+    if (error instanceof AtlasError) throw error;
+    throw new AtlasConnectionError(
+      `service account: could not reach the token endpoint ${target.tokenUrl}: ${systemErrorCode(error) ?? (error as Error).message}`,
+      { cause: error, code: systemErrorCode(error) },
     );
   }
   const status = response.status;
-  const retryAfterMs = kit.parseRetryAfter(response.headers.get("Retry-After"));
+  const retryAfterMs = parseRetryAfter(response.headers.get("Retry-After"));
   try {
     const answer = await processClientCredentialsResponse(as, client, response);
     if (answer.token_type !== "bearer") {
-      throw new kit.AtlasAuthError(
+      throw new AtlasAuthError(
         `service account: the token endpoint returned token_type "${answer.token_type}", expected "Bearer"`,
         { status },
       );
     }
     return { accessToken: answer.access_token, lifetimeMs: (answer.expires_in ?? 3600) * 1000 };
   } catch (error) {
-    if (error instanceof kit.AtlasAuthError) throw error;
-    throw tokenEndpointError(kit, error, status, retryAfterMs, target.tokenUrl);
+    if (error instanceof AtlasAuthError) throw error;
+    throw tokenEndpointError(error, status, retryAfterMs, target.tokenUrl);
   }
 }
 
 /** Revokes an access token (RFC 7009); rejects with a clear `AtlasAuthError` or `AtlasConnectionError`. */
-export async function revokeToken(
-  target: TokenEndpointTarget,
-  accessToken: string,
-  kit: AuthSchemeKit,
-): Promise<void> {
+export async function revokeToken(target: TokenEndpointTarget, accessToken: string): Promise<void> {
   const { as, client, clientAuth, options } = parts(target);
   let response: Response;
   try {
@@ -94,15 +90,15 @@ export async function revokeToken(
       additionalParameters: { token_type_hint: "access_token" },
     });
   } catch (error) {
-    throw new kit.AtlasConnectionError(
-      `service account: could not reach the revoke endpoint ${target.revokeUrl}: ${(error as Error).message}`,
-      { cause: error },
+    throw new AtlasConnectionError(
+      `service account: could not reach the revoke endpoint ${target.revokeUrl}: ${systemErrorCode(error) ?? (error as Error).message}`,
+      { cause: error, code: systemErrorCode(error) },
     );
   }
   try {
     await processRevocationResponse(response);
   } catch (error) {
-    throw tokenEndpointError(kit, error, response.status, undefined, target.revokeUrl);
+    throw tokenEndpointError(error, response.status, undefined, target.revokeUrl);
   }
 }
 
@@ -115,7 +111,6 @@ const hints: Record<number, string> = {
 
 /** A clear `AtlasAuthError` from whatever oauth4webapi reported about a token or revoke response. */
 function tokenEndpointError(
-  kit: AuthSchemeKit,
   error: unknown,
   status: number,
   retryAfterMs: number | undefined,
@@ -143,7 +138,7 @@ function tokenEndpointError(
         ? `unusable token response (${(error as Error).message})`
         : "response is not an OAuth error (not JSON or unexpected shape)";
   const wait = retryAfterMs !== undefined ? `; retry after ${Math.ceil(retryAfterMs / 1000)} s` : "";
-  return new kit.AtlasAuthError(
+  return new AtlasAuthError(
     `service account: ${url} answered ${status} ${what}${hint ? ` — ${hint}` : ""}${wait}`,
     { status, errorCode: code, retryAfterMs },
   );

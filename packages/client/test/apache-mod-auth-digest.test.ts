@@ -6,8 +6,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { paths } from "@atlas-export/types";
+import createClient from "openapi-fetch";
 import { AtlasAuthError, createAtlasClient, digestAuth } from "../src/index.js";
-import { ids, job, jobPath } from "./support/fixtures.js";
+import { ids, job, jobPath, MEDIA_TYPE } from "./support/fixtures.js";
 
 // Debian's apache2 (mod_auth_digest): a digest server nobody here wrote. `.ci/run` installs it.
 const APACHE = ["/usr/sbin/apache2", "/usr/sbin/httpd"].find((path) => existsSync(path));
@@ -134,4 +136,59 @@ DocumentRoot "${docs}"
     await expect(atlas.getBackupExportJob(ids)).rejects.toBeInstanceOf(AtlasAuthError);
     expect(sent).toHaveLength(2);
   });
+
+  function ownClient() {
+    const sent: Request[] = [];
+    const client = createClient<paths>({
+      baseUrl,
+      headers: { Accept: MEDIA_TYPE },
+      fetch: (request) => {
+        sent.push(request);
+        return globalThis.fetch(request);
+      },
+    });
+    client.use(digestAuth({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }));
+    return { client, sent };
+  }
+
+  const JOB = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}" as const;
+
+  it("authenticates a user's own createClient<paths>() with N+1 requests for N calls", async () => {
+    const { client, sent } = ownClient();
+    for (let i = 0; i < 4; i++) {
+      const { data, response } = await client.GET(JOB, { params: { path: ids } });
+      expect(response.status).toBe(200);
+      expect(data).toEqual(job());
+    }
+    expect(sent).toHaveLength(5);
+  });
+
+  it("shares one Apache challenge among concurrent first calls of a user's own client", async () => {
+    const { client, sent } = ownClient();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => client.GET(JOB, { params: { path: ids } })),
+    );
+    expect(answers.map((a) => a.response.status)).toEqual(Array(6).fill(200));
+    expect(sent).toHaveLength(7);
+  });
+
+  it.each(["POST", "DELETE"] as const)(
+    "signs a %s with its own method in HA2, which Apache accepts",
+    async (method) => {
+      const { client, sent } = ownClient();
+      await client.GET(JOB, { params: { path: ids } });
+      const { response } = await client.request(
+        method.toLowerCase() as "post",
+        JOB as never,
+        {
+          params: { path: ids },
+          ...(method === "POST" ? { body: { snapshotId: "x" } } : {}),
+        } as never,
+      );
+      // Apache checks the digest before its static-file handler answers (200 or 405); a wrong HA2 is a 401.
+      expect([200, 405]).toContain(response.status);
+      expect(sent).toHaveLength(3);
+      expect(sent[2]!.headers.get("authorization")).toMatch(/^Digest /);
+    },
+  );
 });

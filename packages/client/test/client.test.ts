@@ -45,10 +45,10 @@ describe("createAtlasClient", () => {
     expect(requests[0]!.url).toBe(`https://cloud.mongodb.com${jobPath}`);
   });
 
-  it("exposes the typed openapi-fetch client as raw, with the middleware attached", async () => {
+  it("exposes the typed openapi-fetch client as api, with the client's headers", async () => {
     const server = await serve((_request, res) => sendJson(res, 200, job(), {}, MEDIA_TYPE));
     const atlas = createAtlasClient({ baseUrl: server.url });
-    const { data } = await atlas.raw.GET(
+    const { data } = await atlas.api.GET(
       "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
       { params: { path: ids } },
     );
@@ -56,7 +56,7 @@ describe("createAtlasClient", () => {
     expect(server.requests[0]!.headers["user-agent"]).toMatch(/^atlas-export\//);
   });
 
-  it("attaches middleware registered on raw before its first request, in order, and detaches ejected ones", async () => {
+  it("attaches middleware registered on api, in order, and detaches ejected ones", async () => {
     const server = await serve((request, res) => sendJson(res, 200, { seen: request.headers["x-trace"] }));
     const atlas = createAtlasClient({ baseUrl: server.url });
     const tag = (value: string): Middleware => ({
@@ -67,13 +67,13 @@ describe("createAtlasClient", () => {
     });
     const first = tag("first");
     const dropped = tag("dropped");
-    atlas.raw.use(first, dropped, tag("second"));
-    atlas.raw.eject(dropped);
+    atlas.api.use(first, dropped, tag("second"));
+    atlas.api.eject(dropped);
     const path = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}" as const;
-    const { data } = await atlas.raw.GET(path, { params: { path: ids } });
+    const { data } = await atlas.api.GET(path, { params: { path: ids } });
     expect(data).toEqual({ seen: "first,second" });
-    atlas.raw.eject(first);
-    const again = await atlas.raw.GET(path, { params: { path: ids } });
+    atlas.api.eject(first);
+    const again = await atlas.api.GET(path, { params: { path: ids } });
     expect(again.data).toEqual({ seen: "second" });
   });
 
@@ -121,11 +121,11 @@ describe("input validation", () => {
     expect((error as Error).message.length).toBeLessThan(200);
   });
 
-  it("validates and percent-encodes path parameters on raw too", async () => {
+  it("validates and percent-encodes path parameters on api too", async () => {
     const { fetch, requests } = scriptedFetch([]);
     const atlas = createAtlasClient({ fetch });
     await expect(
-      atlas.raw.GET("/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}", {
+      atlas.api.GET("/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}", {
         params: { path: { ...ids, clusterName: ".." } },
       }),
     ).rejects.toBeInstanceOf(AtlasValidationError);
@@ -171,7 +171,7 @@ describe("transport security", () => {
       baseUrl: "http://atlas.internal",
       fetch: insecure.fetch,
       allowInsecureHttp: true,
-      auth: serviceAccountAuth({ clientId: "id", clientSecret: "secret" }),
+      auth: serviceAccountAuth({ clientId: "id", clientSecret: "secret", allowInsecureHttp: true }),
     });
     await atlas.getBackupExportJob(ids);
     expect(insecure.requests.map((r) => r.url)).toEqual([
@@ -179,6 +179,22 @@ describe("transport security", () => {
       `http://atlas.internal${jobPath}`,
     ]);
     expect(insecure.requests[1]!.headers.get("authorization")).toBe("Bearer t");
+  });
+
+  it("lets the auth middleware refuse http:// on its own unless it was created with allowInsecureHttp", async () => {
+    const { fetch, requests } = scriptedFetch([jsonResponse(200, job())]);
+    const atlas = createAtlasClient({
+      baseUrl: "http://atlas.internal",
+      fetch,
+      allowInsecureHttp: true,
+      auth: digestAuth({ publicKey: "p", privateKey: "k" }),
+    });
+    const error = await atlas.getBackupExportJob(ids).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasValidationError);
+    expect((error as Error).message).toMatch(
+      /^digestAuth: refusing to send credentials over http:.*allowInsecureHttp: true/,
+    );
+    expect(requests).toHaveLength(0);
   });
 
   it("accepts every loopback spelling over http://", () => {

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { DigestVerifier } from "./support/digest-verifier.js";
@@ -7,7 +7,7 @@ import { TokenEndpoint } from "./support/token-endpoint.js";
 
 type ClientModule = typeof import("@atlas-export/client");
 
-/** The built package, as `import` (ESM, with its lazy chunks) or `require` (CommonJS) loads it. */
+/** The built package, as `import` (ESM) or `require` (CommonJS) loads it. */
 async function load(build: "ESM" | "CommonJS"): Promise<ClientModule> {
   return build === "ESM"
     ? await import("@atlas-export/client")
@@ -70,7 +70,7 @@ describe("the built package (dist)", () => {
     }
   });
 
-  it("loads openapi-fetch for atlas.raw in the CommonJS build too", async () => {
+  it("sends atlas.api requests through openapi-fetch in the CommonJS build too", async () => {
     const cjs = createRequire(import.meta.url)(
       "@atlas-export/client",
     ) as typeof import("@atlas-export/client");
@@ -81,7 +81,7 @@ describe("the built package (dist)", () => {
     try {
       const { data, response } = await cjs
         .createAtlasClient({ baseUrl: server.url })
-        .raw.GET("/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}", {
+        .api.GET("/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}", {
           params: {
             path: {
               groupId: "32b6e34b3d91647abb20e7b8",
@@ -97,8 +97,6 @@ describe("the built package (dist)", () => {
     }
   });
 
-  // The ESM build loads the digest code from a chunk of its own with the first request; the CommonJS build
-  // has it inline. Both must answer the challenge and then sign without another one.
   for (const build of ["ESM", "CommonJS"] as const) {
     it(`answers a digest challenge once, then signs every call, through the ${build} build`, async () => {
       const client = await load(build);
@@ -134,8 +132,6 @@ describe("the built package (dist)", () => {
     });
   }
 
-  // Each auth scheme's code, and the openapi-fetch hooks of both, load from chunks of their own in the
-  // ESM build (with the first request they serve); the CommonJS build has them inline.
   for (const build of ["ESM", "CommonJS"] as const) {
     it(`mints one service-account token for every call and revokes it on close, through the ${build} build`, async () => {
       const client = await load(build);
@@ -164,7 +160,7 @@ describe("the built package (dist)", () => {
       }
     });
 
-    it(`signs atlas.raw requests with digest through the ${build} build`, async () => {
+    it(`signs atlas.api requests with digest through the ${build} build`, async () => {
       const client = await load(build);
       const verifier = new DigestVerifier({ username: "public", password: "private" });
       const server = await startServer((request, response) => {
@@ -179,7 +175,7 @@ describe("the built package (dist)", () => {
           baseUrl: server.url,
           auth: client.digestAuth({ publicKey: "public", privateKey: "private" }),
         });
-        const { data, response } = await atlas.raw.GET(
+        const { data, response } = await atlas.api.GET(
           "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
           { params: { path: params } },
         );
@@ -192,18 +188,23 @@ describe("the built package (dist)", () => {
     });
   }
 
-  it("loads no file of its own but the entry up front in the ESM build", async () => {
-    // A module imported both by the entry and by a lazy chunk would become a shared chunk that every program
-    // loads (see src/auth-scheme-kit.ts); the lazy parts must stay behind dynamic imports.
-    const entry = await readFile(new URL("../dist/index.js", import.meta.url), "utf8");
-    const staticImports = [...entry.matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)"/gm)].map((match) => match[1]);
-    const lazyImports = [...entry.matchAll(/\bimport\("(\.[^"]+)"\)/g)].map((match) => match[1]);
-    expect(staticImports).toEqual([]);
-    expect(lazyImports).toEqual([
-      expect.stringMatching(/^\.\/auth-middleware-/),
-      expect.stringMatching(/^\.\/digest-scheme-/),
-      expect.stringMatching(/^\.\/service-account-scheme-/),
-    ]);
+  it.each(["index.js", "index.cjs"])(
+    "has one static entry, %s, without node:http or dynamic import()",
+    async (file) => {
+      const entry = await readFile(new URL(`../dist/${file}`, import.meta.url), "utf8");
+      expect(entry).not.toMatch(/\bimport\(/);
+      expect(entry).not.toMatch(/["'](node:)?https?["']/);
+      expect(entry).not.toMatch(/^import\s[^;]*?from\s*"\.\//m);
+    },
+  );
+
+  it("has one send path in its source: no node:http import and no dynamic import()", async () => {
+    const dir = new URL("../src/", import.meta.url);
+    for (const name of await readdir(dir)) {
+      const source = await readFile(new URL(name, dir), "utf8");
+      expect(source, name).not.toMatch(/from\s+["']node:https?["']/);
+      expect(source, name).not.toMatch(/\bimport\(/);
+    }
   });
 
   it("writes its real version into the User-Agent", async () => {

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
 import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -22,10 +21,10 @@ import { ids, job, jobPath, MEDIA_TYPE } from "./support/fixtures.js";
 import { sendJson, startServer, type TestServer } from "./support/http-server.js";
 import { TokenEndpoint } from "./support/token-endpoint.js";
 
-// getBackupExportJob sends over node:http(s) by default and over the `fetch` option when one is given;
-// every behaviour here must hold for both, on real sockets.
+// Every request goes through openapi-fetch and the client's fetch: globalThis.fetch by default, or the
+// `fetch` option; every behaviour here must hold for both, on real sockets.
 const transports: [name: string, options: Pick<AtlasClientOptions, "fetch">][] = [
-  ["node:http (the default)", {}],
+  ["globalThis.fetch (the default)", {}],
   ["the fetch option", { fetch: (request) => globalThis.fetch(request) }],
 ];
 
@@ -231,50 +230,12 @@ describe.each(transports)("getBackupExportJob over %s", (_name, transport) => {
   });
 });
 
-describe("node:http transport", () => {
-  it("sends sequential calls over one kept-alive connection", async () => {
-    server = await startServer((_request, res) => sendJson(res, 200, job(), {}, MEDIA_TYPE));
-    const atlas = createAtlasClient({ baseUrl: server.url });
-    for (let i = 0; i < 5; i += 1) await atlas.getBackupExportJob(ids);
-    expect(new Set(server.requests.map((r) => r.remotePort)).size).toBe(1);
-  });
-
-  it("sends a GET again on a new connection when the server closed the kept-alive one", async () => {
-    const sockets = new Set<unknown>();
-    let closedOne = false;
-    const raw = createServer((req, res) => {
-      // The second request on the first connection meets a connection the server has just dropped.
-      if (sockets.has(req.socket) && !closedOne) {
-        closedOne = true;
-        req.socket.destroy();
-        return;
-      }
-      sockets.add(req.socket);
-      res.writeHead(200, { "Content-Type": MEDIA_TYPE }).end(JSON.stringify(job()));
-    });
-    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
-    try {
-      const atlas = createAtlasClient({
-        baseUrl: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`,
-        retry: { maxRetries: 0 },
-      });
-      await expect(atlas.getBackupExportJob(ids)).resolves.toEqual(job());
-      await expect(atlas.getBackupExportJob(ids)).resolves.toEqual(job());
-      expect(closedOne).toBe(true);
-      expect(sockets.size).toBe(2);
-    } finally {
-      raw.closeAllConnections();
-      await new Promise((resolve) => raw.close(resolve));
-    }
-  });
-});
-
 describe("https", () => {
   let directory: string;
   let tls: HttpsServer;
   let url: string;
   beforeAll(async () => {
-    // A self-signed certificate: a client that verifies certificates (as both transports must) refuses it.
+    // A self-signed certificate: a client that verifies certificates refuses it.
     directory = mkdtempSync(join(tmpdir(), "atlas-export-tls-"));
     execFileSync(
       "openssl",

@@ -1,5 +1,5 @@
-import type { BackupExportJob, BackupExportJobState } from "@atlas-export/types";
-import type { Middleware } from "openapi-fetch";
+import type { BackupExportJob, BackupExportJobState, paths } from "@atlas-export/types";
+import type { Client, Middleware } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   AtlasApiError,
@@ -37,12 +37,13 @@ describe("public types", () => {
     expectTypeOf(serviceAccountAuth({ clientId: "i", clientSecret: "s" })).toMatchTypeOf<Middleware>();
   });
 
-  it("types raw as the typed openapi-fetch client", async () => {
-    const { data } = await createAtlasClient().raw.GET(
+  it("types api as the typed openapi-fetch client", async () => {
+    const { data } = await createAtlasClient().api.GET(
       "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
       { params: { path: params } },
     );
     expectTypeOf(data).toEqualTypeOf<BackupExportJob | undefined>();
+    expectTypeOf(createAtlasClient().api).toEqualTypeOf<Client<paths>>();
   });
 
   it("derives every error from AtlasError and carries typed fields", () => {

@@ -155,9 +155,9 @@ describe("the client against Prism mocking the spec", () => {
     ]);
   });
 
-  it("sends envelope and pretty through the raw client in a form Prism accepts", async () => {
+  it("sends envelope and pretty through atlas.api in a form Prism accepts", async () => {
     const { client, exchanges } = clientFor();
-    const { response } = await client.raw.GET(
+    const { response } = await client.api.GET(
       "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
       { params: { path: ids, query: { envelope: true, pretty: true } } },
     );

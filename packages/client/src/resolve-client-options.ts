@@ -1,0 +1,120 @@
+import type { AtlasClientOptions, RetryOptions } from "./atlas-client-options.js";
+import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
+import { AtlasValidationError } from "./atlas-validation-error.js";
+import { userAgent } from "./user-agent.js";
+
+const defaults = {
+  baseUrl: "https://cloud.mongodb.com",
+  timeoutMs: 30_000,
+  validateResponses: false,
+  allowInsecureHttp: false,
+  userAgent: "",
+  middleware: [],
+  retry: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
+} satisfies Omit<Required<AtlasClientOptions>, "auth" | "fetch"> & { retry: Required<RetryOptions> };
+
+function optionError(option: string, rule: string, message: string): AtlasValidationError {
+  return new AtlasValidationError(
+    `@atlas-export/client: createAtlasClient({ ${option} }) ${message}`,
+    option,
+    rule,
+  );
+}
+
+function nonNegative(option: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw optionError(option, "finite number >= 0", `must be a finite number >= 0 (got ${String(value)})`);
+  }
+  return value;
+}
+
+function isMiddleware(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    ["onRequest", "onResponse", "onError"].some(
+      (hook) => typeof (value as Record<string, unknown>)[hook] === "function",
+    )
+  );
+}
+
+/** Checks every option of `createAtlasClient` at once and fills in the defaults. */
+export function resolveClientOptions(options: AtlasClientOptions) {
+  if (options === null || typeof options !== "object") {
+    throw optionError("options", "object", "expects an options object");
+  }
+  const baseUrl = (options.baseUrl ?? defaults.baseUrl).replace(/\/+$/, "");
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    throw optionError(
+      "baseUrl",
+      "absolute http(s) URL",
+      `must be an absolute http(s) URL (got ${JSON.stringify(baseUrl)})`,
+    );
+  }
+  const allowInsecureHttp = options.allowInsecureHttp ?? defaults.allowInsecureHttp;
+  if (options.auth) {
+    assertCredentialsMayBeSent(
+      baseUrl,
+      allowInsecureHttp,
+      "@atlas-export/client: createAtlasClient({ baseUrl })",
+    );
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw optionError("fetch", "function", "must be a function (input: Request) => Promise<Response>");
+  }
+  if (options.auth !== undefined && !isMiddleware(options.auth)) {
+    throw optionError(
+      "auth",
+      "openapi-fetch middleware",
+      "must be digestAuth({ publicKey, privateKey }), serviceAccountAuth({ clientId, clientSecret }) or another openapi-fetch middleware",
+    );
+  }
+  const middleware = options.middleware ?? defaults.middleware;
+  if (!Array.isArray(middleware) || !middleware.every(isMiddleware)) {
+    throw optionError(
+      "middleware",
+      "array of openapi-fetch middleware",
+      "must be an array of openapi-fetch middleware (objects with onRequest, onResponse or onError)",
+    );
+  }
+  if (
+    options.userAgent !== undefined &&
+    (typeof options.userAgent !== "string" || !/^[\x20-\x7e]*$/.test(options.userAgent))
+  ) {
+    throw optionError(
+      "userAgent",
+      "printable ASCII",
+      "must be a string of printable ASCII characters (no line breaks)",
+    );
+  }
+  const timeoutMs = nonNegative("timeoutMs", options.timeoutMs, defaults.timeoutMs);
+  if (timeoutMs === 0) throw optionError("timeoutMs", "> 0", "must be greater than 0");
+  const retry = {
+    maxRetries: nonNegative("retry.maxRetries", options.retry?.maxRetries, defaults.retry.maxRetries),
+    initialDelayMs: nonNegative(
+      "retry.initialDelayMs",
+      options.retry?.initialDelayMs,
+      defaults.retry.initialDelayMs,
+    ),
+    maxDelayMs: nonNegative("retry.maxDelayMs", options.retry?.maxDelayMs, defaults.retry.maxDelayMs),
+    maxRetryAfterMs: nonNegative(
+      "retry.maxRetryAfterMs",
+      options.retry?.maxRetryAfterMs,
+      defaults.retry.maxRetryAfterMs,
+    ),
+  } satisfies Required<RetryOptions>;
+  if (!Number.isInteger(retry.maxRetries))
+    throw optionError("retry.maxRetries", "integer", "must be an integer");
+  return {
+    baseUrl,
+    allowInsecureHttp,
+    timeoutMs,
+    retry,
+    middleware,
+    validateResponses: options.validateResponses ?? defaults.validateResponses,
+    userAgent: userAgent(options.userAgent ?? defaults.userAgent),
+    fetch: options.fetch ?? ((input: Request) => globalThis.fetch(input)),
+    auth: options.auth,
+  };
+}
