@@ -23,3 +23,4 @@ export { AtlasAbortError } from "./atlas-abort-error.js";
 export { AtlasValidationError } from "./atlas-validation-error.js";
 export { AtlasExportFailedError } from "./atlas-export-failed-error.js";
 export { CLIENT_VERSION } from "./user-agent.js";
+export { stripControlCharacters } from "./strip-control-characters.js";

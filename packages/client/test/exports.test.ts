@@ -32,6 +32,7 @@ const names = [
   "AtlasAbortError",
   "AtlasValidationError",
   "AtlasExportFailedError",
+  "stripControlCharacters",
 ];
 
 describe("the built package (dist)", () => {
