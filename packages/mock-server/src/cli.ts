@@ -2,16 +2,18 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
+import { dailySnapshots, defaultSnapshots } from "./default-snapshots.js";
 import { DOCUMENTED_EXPORT_JOB_DEFINITION } from "./documented-export-job.js";
+import type { MockSnapshotDefinition } from "./mock-snapshot-definition.js";
 import type { ApiKeyCredential, MockAtlasTls, ServiceAccountCredential } from "./mock-atlas-options.js";
 import type { MockJobDefinition } from "./mock-job-definition.js";
 import { startMockAtlas } from "./start-mock-atlas.js";
 
 const HELP = `Usage: atlas-export-mock [options]
 
-Runs a local MongoDB Atlas emulator for getBackupExportJob
-(GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId},
-POST /api/oauth/token, POST /api/oauth/revoke) until SIGINT or SIGTERM.
+Runs a local MongoDB Atlas emulator until SIGINT or SIGTERM: export buckets
+(list, create, get, delete), snapshots (list, get) and export jobs (list, create, get)
+under /api/atlas/v2/groups/{groupId}, plus POST /api/oauth/token and /api/oauth/revoke.
 
 Options:
   --host <address>                 interface to bind (default 127.0.0.1)
@@ -24,13 +26,15 @@ Options:
   --jobs-file <file.json>          also serve the jobs in this JSON array of job definitions
                                    ({ groupId, clusterName, exportId, totalCollections, queuedMs,
                                    durationMs, outcome, stateReason, shards, ... })
+  --cluster <GROUP_ID/CLUSTER>     also serve three daily snapshots of this cluster, taken 1, 25
+                                   and 49 hours before start (repeatable)
   --tls-cert <cert.pem>            serve HTTPS with this PEM certificate (needs --tls-key)
   --tls-key <key.pem>              the PEM private key of --tls-cert (needs --tls-cert)
   -h, --help                       show this help
 
 With no --api-key and no --service-account it accepts the documented demo credentials
-and prints them. It always serves the documentation page's example job at
-/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/clusters/Cluster0/backup/exports/32b6e34b3d91647abb20e7b8
+and prints them. It always serves the documentation page's example job, the spec's example
+AWS bucket and three snapshots of Cluster0 in project 32b6e34b3d91647abb20e7b8.
 
 Exit codes: 0 stopped by a signal, 1 could not start, 2 usage error.
 `;
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
         "service-account": { type: "string", multiple: true },
         job: { type: "string", multiple: true },
         "jobs-file": { type: "string" },
+        cluster: { type: "string", multiple: true },
         "tls-cert": { type: "string" },
         "tls-key": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -142,6 +147,20 @@ async function main(): Promise<void> {
   ];
 
   const tls = readTls(values["tls-cert"], values["tls-key"]);
+  const now = Date.now();
+  const snapshots: MockSnapshotDefinition[] = [
+    ...defaultSnapshots(now),
+    ...(values.cluster ?? []).flatMap((value) => {
+      const parts = value.split("/");
+      if (parts.length !== 2 || parts.some((part) => part === "")) {
+        usageError(
+          `--cluster needs GROUP_ID/CLUSTER (two parts separated by '/'), got ${JSON.stringify(value)}`,
+        );
+      }
+      const [groupId = "", clusterName = ""] = parts;
+      return dailySnapshots(groupId, clusterName, now);
+    }),
+  ];
 
   let mock;
   try {
@@ -150,6 +169,7 @@ async function main(): Promise<void> {
       port,
       ...(useDemo ? {} : { apiKeys, serviceAccounts }),
       jobs,
+      snapshots,
       tls,
     });
   } catch (error) {
@@ -186,6 +206,14 @@ async function main(): Promise<void> {
     for (const key of apiKeys) lines.push(`api key (digest):    ${key.publicKey} (private key as given)`);
     for (const account of serviceAccounts)
       lines.push(`service account:     ${account.clientId} (secret as given)`);
+  }
+  for (const bucket of mock.buckets.list()) {
+    lines.push(
+      `bucket:              ${bucket.links?.[0]?.href ?? ""} (${bucket.cloudProvider} ${bucket.bucketName})`,
+    );
+  }
+  for (const snapshot of mock.snapshots.list()) {
+    lines.push(`snapshot:            ${snapshot.links?.[0]?.href ?? ""} (${snapshot.createdAt ?? ""})`);
   }
   for (const { ref, job } of mock.jobs.list()) {
     lines.push(

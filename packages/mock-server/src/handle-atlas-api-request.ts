@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { acceptsAtlasJson } from "./accepts-atlas-json.js";
+import type { SchemaViolation } from "@atlas-export/types/validators";
+import { acceptsAtlasJson, versionOf } from "./accepts-atlas-json.js";
 import { apiError } from "./api-error.js";
 import { authenticateApiRequest } from "./authenticate-api-request.js";
 import type { MockContext } from "./mock-context.js";
@@ -7,7 +8,10 @@ import { jsonResponse, type MockResponse } from "./mock-response.js";
 import { notFound } from "./not-found.js";
 import type { OperationResult } from "./operation-handler.js";
 import { pathParamViolations } from "./path-param-violations.js";
+import type { OperationId } from "./operation-table.js";
+import { requestBodyValidators } from "./request-body-validators.js";
 import type { RouteMatch } from "./route-table.js";
+import { validationError } from "./validation-error.js";
 
 interface Rendering {
   envelope: boolean;
@@ -19,12 +23,13 @@ interface Rendering {
 
 /**
  * Every path under /api/atlas: authentication first (401 beats 400/404, as on Atlas), then the rate
- * limit, then the route (404, 405), the path parameters (400), the Accept header (406), and the
- * operation's handler.
+ * limit, then the route (404, 405), the path parameters (400), the Accept header (406), the request
+ * body (415, 400) and the operation's handler.
  */
 export function handleAtlasApiRequest(
   request: IncomingMessage,
   url: URL,
+  rawBody: string,
   match: RouteMatch,
   context: MockContext,
 ): MockResponse {
@@ -121,10 +126,33 @@ export function handleAtlasApiRequest(
     );
   }
 
+  let body: unknown;
+  if (route.operation.requestMediaType !== null) {
+    const parsed = readJsonBody(request.headers["content-type"], rawBody, route.operation.requestMediaType);
+    if (!parsed.ok) return reply(parsed.result, rendering);
+    const violations = (requestBodyValidators[route.operationId as OperationId] ?? noBodySchema)(
+      parsed.value,
+    );
+    if (violations.length > 0) {
+      return reply(
+        validationError(
+          "request body field",
+          violations.map((violation) => ({
+            // A missing property is reported on its parent object; name the property itself.
+            field: bodyField(violation),
+            description: violation.message,
+          })),
+        ),
+        rendering,
+      );
+    }
+    body = parsed.value;
+  }
+
   const result = route.handler({
     params,
     query: url.searchParams,
-    body: undefined,
+    body,
     path: url.pathname,
     // Links in answers name the emulator's own address, as Atlas's name https://cloud.mongodb.com.
     url: new URL(url.pathname + url.search, context.baseUrl()),
@@ -147,6 +175,59 @@ function reply(result: OperationResult, rendering: Rendering): MockResponse {
   }
   if (body === undefined) return { status, headers: { ...rendering.headers }, body: "" };
   return jsonResponse(status, body, options);
+}
+
+function noBodySchema(): never {
+  throw new Error("an operation with a request body has no schema check in requestBodyValidators");
+}
+
+/** `/customData/0/key` -> `customData.0.key`; a missing property is named itself. */
+function bodyField(violation: SchemaViolation): string {
+  const missing = violation.keyword === "required" ? violation.params["missingProperty"] : undefined;
+  const pointer = typeof missing === "string" ? `${violation.pointer}/${missing}` : violation.pointer;
+  const field = pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .join(".");
+  return field === "" ? "body" : field;
+}
+
+type ParsedBody = { ok: true; value: unknown } | { ok: false; result: OperationResult };
+
+/** The request body as JSON: 415 for another media type, 400 for text that is not one JSON object. */
+function readJsonBody(contentType: string | undefined, text: string, mediaType: string): ParsedBody {
+  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/json" && versionOf(type) === undefined) {
+    return {
+      ok: false,
+      result: {
+        status: 415,
+        body: apiError(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          `Send the request body as ${mediaType} (Content-Type).`,
+          { parameters: [contentType ?? ""] },
+        ),
+      },
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return {
+      ok: false,
+      result: {
+        status: 400,
+        body: apiError(400, "INVALID_JSON", "The request body must be one JSON object.", { parameters: [] }),
+      },
+    };
+  }
+  return { ok: true, value };
 }
 
 function decodeParams(raw: Readonly<Record<string, string>>): Record<string, string> | undefined {

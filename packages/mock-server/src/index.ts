@@ -9,10 +9,15 @@ export type {
 } from "./mock-atlas-options.js";
 export type { MockAtlasStats } from "./mock-atlas-stats.js";
 export type { JobStore } from "./job-store.js";
-export type { JobRef, MockJobDefinition, MockJobOutcome } from "./mock-job-definition.js";
+export type { JobRef, MockJobDefinition, MockJobLifecycle, MockJobOutcome } from "./mock-job-definition.js";
+export type { BucketStore } from "./bucket-store.js";
+export type { SnapshotStore } from "./snapshot-store.js";
+export type { MockExportBucketDefinition } from "./mock-bucket-definition.js";
+export type { MockSnapshotDefinition, SnapshotRef } from "./mock-snapshot-definition.js";
 export type { Fault, FaultMatch, FaultRule } from "./fault-rule.js";
 export { type Clock, systemClock } from "./clock.js";
 export { type ManualClock, createManualClock } from "./manual-clock.js";
 export { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
 export { DOCUMENTED_EXPORT_JOB, DOCUMENTED_EXPORT_JOB_DEFINITION } from "./documented-export-job.js";
+export { DOCUMENTED_EXPORT_BUCKET_DEFINITION } from "./documented-export-bucket.js";
 export { ATLAS_MEDIA_TYPE } from "./mock-response.js";

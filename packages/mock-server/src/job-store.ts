@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
 import type { BackupExportJob, BackupExportMember, StateReason } from "@atlas-export/types";
 import type { Clock } from "./clock.js";
-import type { JobRef, MockJobDefinition, MockJobOutcome } from "./mock-job-definition.js";
+import type { JobRef, MockJobDefinition, MockJobLifecycle, MockJobOutcome } from "./mock-job-definition.js";
 import { pathParamViolations } from "./path-param-violations.js";
 import type { ProjectStores } from "./project-stores.js";
+import { derivedId } from "./derived-id.js";
+import { isoSeconds } from "./iso-seconds.js";
 
 /** The jobs a running emulator serves; every read renders the job as of the emulator's clock. */
 export interface JobStore {
@@ -11,8 +12,8 @@ export interface JobStore {
   add(definition: MockJobDefinition): BackupExportJob;
   /** The job as the API would serve it now, or undefined. */
   get(ref: JobRef): BackupExportJob | undefined;
-  /** Every job's path parameters with the job as served now. */
-  list(): Array<{ ref: JobRef; job: BackupExportJob }>;
+  /** Every job's path parameters with the job as served now, in creation order (optionally of one project or cluster). */
+  list(filter?: { groupId?: string; clusterName?: string }): Array<{ ref: JobRef; job: BackupExportJob }>;
   /** Removes a job; false when there was none. */
   remove(ref: JobRef): boolean;
   /** Cancels a running job now (its count freezes); throws if it is unknown or already finished. */
@@ -23,15 +24,13 @@ export interface JobStore {
   clear(): void;
 }
 
-const JOB_DEFAULTS = {
+/** How a job runs when its definition does not say (also for jobs created through the API). */
+export const JOB_DEFAULTS = {
   totalCollections: 12,
   queuedMs: 2_000,
   durationMs: 8_000,
   outcome: "Successful",
-} as const satisfies Pick<
-  Required<MockJobDefinition>,
-  "totalCollections" | "queuedMs" | "durationMs" | "outcome"
->;
+} as const satisfies Required<MockJobLifecycle>;
 
 const DEFAULT_FAILURE: StateReason = {
   errorCode: "EXPORT_FAILED",
@@ -98,9 +97,16 @@ export function createJobStore(options: {
       const stored = findJob(projects, ref);
       return stored === undefined ? undefined : render(stored);
     },
-    list: () =>
-      [...projects.all()]
+    list: (filter = {}) =>
+      (filter.groupId === undefined
+        ? [...projects.all()]
+        : [projects.find(filter.groupId)].filter((project) => project !== undefined)
+      )
         .flatMap((project) => [...project.jobs.values()])
+        .filter(
+          (stored) =>
+            filter.clusterName === undefined || stored.definition.clusterName === filter.clusterName,
+        )
         .map((stored) => ({
           ref: {
             groupId: stored.definition.groupId,
@@ -190,13 +196,6 @@ function validateDefinition(definition: MockJobDefinition, clock: Clock): Stored
   // A copy, so changing the caller's object later does not change the job being served.
   return { definition: structuredClone(definition), createdAtMs };
 }
-
-/** Atlas writes timestamps to the second: "2025-05-04T09:42:00Z". */
-const isoSeconds = (ms: number): string =>
-  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
-
-const derivedId = (exportId: string, what: string): string =>
-  createHash("sha1").update(`${exportId}:${what}`).digest("hex").slice(0, 24);
 
 /** The job as served at `now`: lifecycle state, progress, timestamps and links. */
 export function renderJob(stored: StoredJob, now: number, baseUrl: string): BackupExportJob {

@@ -1,6 +1,8 @@
 import type { Clock } from "./clock.js";
 import type { FaultRule } from "./fault-rule.js";
-import type { MockJobDefinition } from "./mock-job-definition.js";
+import type { MockExportBucketDefinition } from "./mock-bucket-definition.js";
+import type { MockJobDefinition, MockJobLifecycle } from "./mock-job-definition.js";
+import type { MockSnapshotDefinition } from "./mock-snapshot-definition.js";
 
 /** A programmatic API key (HTTP Digest: public key = username, private key = password). */
 export interface ApiKeyCredential {
@@ -40,6 +42,16 @@ export interface MockAtlasOptions {
   serviceAccounts?: readonly ServiceAccountCredential[];
   /** Jobs the emulator holds at start (default: `[DOCUMENTED_EXPORT_JOB_DEFINITION]`, the page's example). */
   jobs?: readonly MockJobDefinition[];
+  /** Export buckets held at start (default: `[DOCUMENTED_EXPORT_BUCKET_DEFINITION]`, the spec's AWS example). */
+  buckets?: readonly MockExportBucketDefinition[];
+  /**
+   * Snapshots held at start, any number per cluster, served newest first (default: three daily
+   * snapshots of Cluster0 in project 32b6e34b3d91647abb20e7b8, taken 1, 25 and 49 hours before the
+   * clock's time at start; the newest has the documented snapshotId).
+   */
+  snapshots?: readonly MockSnapshotDefinition[];
+  /** How export jobs created with createBackupExportJob run (default: Queued 2 s, InProgress 8 s, 12 collections, Successful). */
+  exportJobLifecycle?: MockJobLifecycle;
   /** Time source for lifecycles, nonce/token expiry and rate-limit windows (default: the wall clock). */
   clock?: Clock;
   /** Fault rules, checked in order before each request is handled (default: none). */

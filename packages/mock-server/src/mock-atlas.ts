@@ -1,5 +1,7 @@
 import type { FaultRule } from "./fault-rule.js";
+import type { BucketStore } from "./bucket-store.js";
 import type { JobStore } from "./job-store.js";
+import type { SnapshotStore } from "./snapshot-store.js";
 import type { MockAtlasStats } from "./mock-atlas-stats.js";
 
 /** A running emulator, as `startMockAtlas` resolves it. */
@@ -10,6 +12,10 @@ export interface MockAtlas {
   readonly stats: MockAtlasStats;
   /** The jobs it serves; add, inspect, cancel or fail them at run time. */
   readonly jobs: JobStore;
+  /** The export buckets it holds, per project; add, inspect or remove them at run time. */
+  readonly buckets: BucketStore;
+  /** The snapshots it holds, per project and cluster; add, inspect or remove them at run time. */
+  readonly snapshots: SnapshotStore;
   /** The fault rules in force; add or clear rules at run time. */
   readonly faults: FaultController;
   /** Sets every counter in `stats` back to zero. */

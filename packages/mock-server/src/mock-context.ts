@@ -1,6 +1,11 @@
 import type { DigestAuthenticator } from "./digest-authenticator.js";
 import type { FixedWindowLimiter } from "./fixed-window-limiter.js";
+import type { BucketStore } from "./bucket-store.js";
+import type { Clock } from "./clock.js";
 import type { JobStore } from "./job-store.js";
+import type { MockJobLifecycle } from "./mock-job-definition.js";
+import type { ProjectStores } from "./project-stores.js";
+import type { SnapshotStore } from "./snapshot-store.js";
 import type { MockAtlasStats } from "./mock-atlas-stats.js";
 import type { TokenIssuer } from "./token-issuer.js";
 
@@ -13,7 +18,14 @@ export interface MockContext {
   tokens: TokenIssuer;
   /** clientId -> clientSecret. */
   serviceAccounts: ReadonlyMap<string, string>;
+  clock: Clock;
+  /** Every project's buckets, snapshots and jobs. */
+  projects: ProjectStores;
+  buckets: BucketStore;
+  snapshots: SnapshotStore;
   jobs: JobStore;
+  /** How export jobs created through the API run. */
+  exportJobLifecycle: Required<MockJobLifecycle>;
   /** Undefined when API rate limiting is off. */
   apiLimiter: FixedWindowLimiter | undefined;
   /** Undefined when the token endpoint is not limited. */

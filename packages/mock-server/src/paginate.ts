@@ -1,3 +1,5 @@
+import type { OperationResult } from "./operation-handler.js";
+import { validationError } from "./validation-error.js";
 import type { FieldViolation } from "./path-param-violations.js";
 
 /** Atlas's list envelope: one page of `results`, `links` to this and the neighbouring pages, `totalCount`. */
@@ -60,4 +62,12 @@ export function paginate<T>(items: readonly T[], url: URL): PageResult<T> {
     ok: true,
     page: { links, results, ...(includeCount ? { totalCount: items.length } : {}) },
   };
+}
+
+/** A list operation's answer: 200 with one page of `items`, or 400 naming the bad paging parameter. */
+export function pageResult(items: readonly unknown[], url: URL): OperationResult {
+  const result = paginate(items, url);
+  return result.ok
+    ? { status: 200, body: result.page }
+    : validationError("query parameter", result.violations);
 }

@@ -1,8 +1,14 @@
+import type { ExportBucket } from "./interim-types.js";
 import type { StoredJob } from "./job-store.js";
+import type { StoredSnapshot } from "./snapshot-store.js";
 
 /** Everything the emulator holds for one project (Atlas group): each resource keyed within it. */
 export interface ProjectStore {
   readonly groupId: string;
+  /** Export buckets by `_id`, in creation order, as served without `links`. */
+  readonly buckets: Map<string, ExportBucket>;
+  /** Snapshots by cluster name, each list newest first. */
+  readonly snapshots: Map<string, StoredSnapshot[]>;
   /** Export jobs by `clusterName/exportId`, in creation order. */
   readonly jobs: Map<string, StoredJob>;
 }
@@ -23,7 +29,7 @@ export function createProjectStores(): ProjectStores {
     project(groupId) {
       let store = projects.get(groupId);
       if (store === undefined) {
-        store = { groupId, jobs: new Map() };
+        store = { groupId, buckets: new Map(), snapshots: new Map(), jobs: new Map() };
         projects.set(groupId, store);
       }
       return store;

@@ -9,7 +9,11 @@ import { createFaultInjector } from "./fault-injector.js";
 import type { Fault } from "./fault-rule.js";
 import { createFixedWindowLimiter } from "./fixed-window-limiter.js";
 import { handleAtlasApiRequest } from "./handle-atlas-api-request.js";
-import { createJobStore } from "./job-store.js";
+import { createBucketStore } from "./bucket-store.js";
+import { defaultSnapshots } from "./default-snapshots.js";
+import { DOCUMENTED_EXPORT_BUCKET_DEFINITION } from "./documented-export-bucket.js";
+import { JOB_DEFAULTS, createJobStore } from "./job-store.js";
+import { createSnapshotStore } from "./snapshot-store.js";
 import type { MockAtlas } from "./mock-atlas.js";
 import type { MockAtlasOptions, MockAtlasTls, RateLimit } from "./mock-atlas-options.js";
 import { createStats, resetStats } from "./mock-atlas-stats.js";
@@ -30,6 +34,8 @@ const DEFAULTS = {
   apiKeys: [DEMO_API_KEY],
   serviceAccounts: [DEMO_SERVICE_ACCOUNT],
   jobs: [DOCUMENTED_EXPORT_JOB_DEFINITION],
+  buckets: [DOCUMENTED_EXPORT_BUCKET_DEFINITION],
+  exportJobLifecycle: JOB_DEFAULTS,
   clock: systemClock,
   faults: [],
   nonceTtlMs: 300_000,
@@ -38,7 +44,7 @@ const DEFAULTS = {
   tokenRateLimit: { limit: 10, windowMs: 60_000 },
   rateLimit: false,
   tls: false,
-} as const satisfies Required<MockAtlasOptions>;
+} as const satisfies Omit<Required<MockAtlasOptions>, "snapshots">; // snapshots: defaultSnapshots(clock)
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -76,7 +82,12 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     serviceAccounts: new Map(
       resolved.serviceAccounts.map((account) => [account.clientId, account.clientSecret]),
     ),
+    clock,
+    projects,
+    buckets: createBucketStore({ clock, baseUrl: () => baseUrl, projects, initial: resolved.buckets }),
+    snapshots: createSnapshotStore({ clock, baseUrl: () => baseUrl, projects, initial: resolved.snapshots }),
     jobs: createJobStore({ clock, baseUrl: () => baseUrl, projects, initial: resolved.jobs }),
+    exportJobLifecycle: { ...JOB_DEFAULTS, ...resolved.exportJobLifecycle },
     apiLimiter:
       resolved.rateLimit === false ? undefined : createFixedWindowLimiter(resolved.rateLimit, clock),
     tokenLimiter:
@@ -162,7 +173,7 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     } else if (endpoint === "revoke") {
       answer = handleRevokeRequest(request, body, context);
     } else if (url.pathname.startsWith("/api/atlas/")) {
-      answer = handleAtlasApiRequest(request, url, match, context);
+      answer = handleAtlasApiRequest(request, url, body, match, context);
     } else {
       answer = apiErrorResponse(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${url.pathname}.`, {
         parameters: [url.pathname],
@@ -211,6 +222,8 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     url: baseUrl,
     stats,
     jobs: context.jobs,
+    buckets: context.buckets,
+    snapshots: context.snapshots,
     faults: { add: faults.add, clear: faults.clear, list: faults.list },
     resetStats: () => resetStats(stats),
     close() {
@@ -286,6 +299,9 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
     );
   };
   if (typeof options !== "object" || options === null) fail("options", "an object", options);
+  const clock = options.clock ?? DEFAULTS.clock;
+  // Checked first: the default snapshots are placed by the clock's time at start.
+  if (typeof clock?.now !== "function") fail("clock", "an object with a now() method", clock);
   const noCredentials = options.apiKeys === undefined && options.serviceAccounts === undefined;
   const resolved: Required<MockAtlasOptions> = {
     host: options.host ?? DEFAULTS.host,
@@ -293,7 +309,10 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
     apiKeys: options.apiKeys ?? (noCredentials ? DEFAULTS.apiKeys : []),
     serviceAccounts: options.serviceAccounts ?? (noCredentials ? DEFAULTS.serviceAccounts : []),
     jobs: options.jobs ?? DEFAULTS.jobs,
-    clock: options.clock ?? DEFAULTS.clock,
+    buckets: options.buckets ?? DEFAULTS.buckets,
+    snapshots: options.snapshots ?? defaultSnapshots(clock.now()),
+    exportJobLifecycle: options.exportJobLifecycle ?? DEFAULTS.exportJobLifecycle,
+    clock,
     faults: options.faults ?? DEFAULTS.faults,
     nonceTtlMs: options.nonceTtlMs ?? DEFAULTS.nonceTtlMs,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds,
@@ -337,8 +356,19 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
     }
   });
   if (!Array.isArray(resolved.jobs)) fail("jobs", "an array of job definitions", resolved.jobs);
-  if (typeof resolved.clock?.now !== "function")
-    fail("clock", "an object with a now() method", resolved.clock);
+  if (!Array.isArray(resolved.buckets)) fail("buckets", "an array of bucket definitions", resolved.buckets);
+  if (!Array.isArray(resolved.snapshots))
+    fail("snapshots", "an array of snapshot definitions", resolved.snapshots);
+  const lifecycle = resolved.exportJobLifecycle as Record<string, unknown> | null;
+  if (typeof lifecycle !== "object" || lifecycle === null) fail("exportJobLifecycle", "an object", lifecycle);
+  for (const field of ["totalCollections", "queuedMs", "durationMs"] as const) {
+    const value = resolved.exportJobLifecycle[field];
+    if (value !== undefined && (!Number.isInteger(value) || value < 0))
+      fail(`exportJobLifecycle.${field}`, "an integer >= 0", value);
+  }
+  const outcome = resolved.exportJobLifecycle.outcome;
+  if (outcome !== undefined && !["Successful", "Failed", "Cancelled"].includes(outcome))
+    fail("exportJobLifecycle.outcome", '"Successful", "Failed" or "Cancelled"', outcome);
   if (!Array.isArray(resolved.faults)) fail("faults", "an array of fault rules", resolved.faults);
   if (!Number.isFinite(resolved.nonceTtlMs) || resolved.nonceTtlMs <= 0)
     fail("nonceTtlMs", "a number > 0", resolved.nonceTtlMs);

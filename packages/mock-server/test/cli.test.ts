@@ -112,6 +112,29 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
     );
   });
 
+  it("prints the bucket and snapshots it holds, and serves three snapshots of each --cluster", async () => {
+    const stdout = await start(
+      ["--cluster", "5f1b0c0d0e0f101112131415/Cluster9"],
+      /exports\/32b6e34b3d91647abb20e7b8 .*\n/,
+    ).ready;
+    expect(stdout).toMatch(
+      /bucket: +http:\/\/\S+\/backup\/exportBuckets\/32b6e34b3d91647abb20e7b8 \(AWS export-bucket\)/,
+    );
+    expect(stdout.match(/clusters\/Cluster0\/backup\/snapshots\//g)).toHaveLength(3);
+    expect(
+      stdout.match(/groups\/5f1b0c0d0e0f101112131415\/clusters\/Cluster9\/backup\/snapshots\//g),
+    ).toHaveLength(3);
+    const url = urlOf(stdout);
+    const token = await mintToken(url, DEMO_SERVICE_ACCOUNT.clientId, DEMO_SERVICE_ACCOUNT.clientSecret);
+    const response = await fetch(
+      `${url}/api/atlas/v2/groups/5f1b0c0d0e0f101112131415/clusters/Cluster9/backup/snapshots`,
+      {
+        headers: { ...ATLAS_ACCEPT, authorization: `Bearer ${token}` },
+      },
+    );
+    expect(await response.json()).toMatchObject({ totalCount: 3 });
+  });
+
   it("serves the jobs of --jobs-file", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "atlas-export-mock-")), "jobs.json");
     const job = {
@@ -190,6 +213,12 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
       "a --tls-key that is a directory",
       ["--tls-cert", fileURLToPath(import.meta.url), "--tls-key", tmpdir()],
       /--tls-key \/\S+: cannot read it \(is a directory, not a file\)/,
+    ],
+    ["a --cluster with one part", ["--cluster", "Cluster9"], /--cluster needs GROUP_ID\/CLUSTER/],
+    [
+      "a --cluster with a bad group id",
+      ["--cluster", "nothex/Cluster9"],
+      /snapshot "groupId" must NOT have fewer than 24 characters/,
     ],
     [
       "a missing --jobs-file",

@@ -147,3 +147,29 @@ export async function httpsGetWithToken(
     headers: { ...ATLAS_ACCEPT, authorization: `Bearer ${token}` },
   });
 }
+
+export const MEDIA_2023 = "application/vnd.atlas.2023-01-01+json";
+export const MEDIA_2024 = "application/vnd.atlas.2024-05-30+json";
+
+/** Sends an authenticated API request with a bearer token; a body goes out as JSON of `mediaType`. */
+export function callApi(
+  baseUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; mediaType?: string; headers?: Record<string, string> } = {},
+) {
+  const mediaType = options.mediaType ?? MEDIA_2023;
+  return fetch(baseUrl + path, {
+    method,
+    headers: {
+      accept: mediaType,
+      authorization: `Bearer ${token}`,
+      ...(options.body === undefined ? {} : { "content-type": mediaType }),
+      ...options.headers,
+    },
+    ...(options.body === undefined
+      ? {}
+      : { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }),
+  });
+}
