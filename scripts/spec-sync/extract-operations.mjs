@@ -58,8 +58,6 @@ export function extractOperations({ name, document }, list) {
 
   /** @type {Record<string, Record<string, any>>} */
   const components = {};
-  // component "type.name" -> the components its `$ref`s name (for the cycle check) and where it was met
-  const refEdges = new Map();
 
   const operations = list.map((entry) => {
     const { operationId, method, path } = entry;
@@ -120,12 +118,6 @@ export function extractOperations({ name, document }, list) {
             " (#/components/<type>/<name>).",
         );
       want(target.type, target.name, from, kind);
-      if (via === "$ref" && base.startsWith("components.")) {
-        const source = base.slice("components.".length);
-        const edges = refEdges.get(source) ?? new Set();
-        edges.add(`${target.type}.${target.name}`);
-        refEdges.set(source, edges);
-      }
     };
 
     forEachRef(operation, visit(where));
@@ -154,7 +146,7 @@ export function extractOperations({ name, document }, list) {
     };
   });
 
-  rejectRefCycles(name, refEdges);
+  rejectRefCycles(name, components);
 
   const taken = new Set(list.map((entry) => `${entry.method} ${entry.path}`));
   const available = [];
@@ -174,26 +166,31 @@ export function extractOperations({ name, document }, list) {
 }
 
 /**
- * A component whose `$ref`s lead back to itself is bad input: the comparison, the generated types and the
- * contract tests' example generators would each follow it forever (or fail late, far from the cause).
+ * A component that is only a `$ref` to another (an alias) may not lead back to itself: such a chain names
+ * no schema at all, and every resolver (this comparison, openapi-typescript, ajv) follows it forever or
+ * fails late, far from the cause. Recursion through a schema's structure (properties, items, allOf/oneOf
+ * with a discriminator, as upstream's 2024 export bucket union does) is a finite description and allowed.
  */
-function rejectRefCycles(name, edges) {
-  const state = new Map(); // key -> "open" while on the stack, "done" after
-  const stack = [];
-  const walk = (key) => {
-    if (state.get(key) === "done") return;
-    if (state.get(key) === "open") {
-      const cycle = [...stack.slice(stack.indexOf(key)), key].map((node) => `components.${node}`);
-      throw new SpecSyncError(
-        `${name}: $ref cycle ${cycle.join(" -> ")}: a component may not refer back to itself. Break the cycle` +
-          " in the spec (spec-sync and the generated types need finite schemas).",
-      );
-    }
-    state.set(key, "open");
-    stack.push(key);
-    for (const next of edges.get(key) ?? []) walk(next);
-    stack.pop();
-    state.set(key, "done");
+function rejectRefCycles(name, components) {
+  const aliasOf = (key) => {
+    const [type, ...rest] = key.split(".");
+    const value = components[type]?.[rest.join(".")];
+    const target =
+      isObject(value) && typeof value.$ref === "string" ? parseComponentRef(value.$ref) : undefined;
+    return target ? `${target.type}.${target.name}` : undefined;
   };
-  for (const key of edges.keys()) walk(key);
+  for (const [type, byName] of Object.entries(components))
+    for (const start of Object.keys(byName).map((componentName) => `${type}.${componentName}`)) {
+      const chain = [start];
+      for (let next = aliasOf(start); next !== undefined; next = aliasOf(next)) {
+        if (chain.includes(next)) {
+          const cycle = [...chain.slice(chain.indexOf(next)), next].map((key) => `components.${key}`);
+          throw new SpecSyncError(
+            `${name}: $ref cycle ${cycle.join(" -> ")}: each of these components is only a $ref to the next,` +
+              " so none of them names a schema. Point one of them at a real definition.",
+          );
+        }
+        chain.push(next);
+      }
+    }
 }

@@ -34,7 +34,10 @@ function prune(text, path) {
       (Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0);
     const key = String(parentPath.at(-1));
     const isComponentType = parentPath.length === 2 && parentPath[0] === "components";
-    if (!empty || !(prunable.has(key) || isComponentType)) return text;
+    if (!empty) return text;
+    // An emptied mapping that must stay (e.g. a media type whose schema went) stays as `{}`, not null.
+    if (!(prunable.has(key) || isComponentType))
+      return value === null ? editYamlText(text, { op: "set", path: parentPath, value: {} }) : text;
     text = editYamlText(text, { op: "delete", path: parentPath });
   }
   return text;
