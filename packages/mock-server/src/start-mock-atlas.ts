@@ -192,6 +192,12 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
 
   function send(response: ServerResponse, answer: MockResponse): void {
     stats.byStatus[answer.status] = (stats.byStatus[answer.status] ?? 0) + 1;
+    // RFC 9110 §8.6: no Content-Length (and no body) in a 204.
+    if (answer.status === 204) {
+      response.writeHead(204, answer.headers);
+      response.end();
+      return;
+    }
     const payload = Buffer.from(answer.body, "utf8");
     response.writeHead(answer.status, { ...answer.headers, "content-length": String(payload.length) });
     response.end(payload);

@@ -126,3 +126,66 @@ describe("the documentation page's curl command lines against the emulator", { t
     expect(after).toBe("401");
   });
 });
+
+describe(
+  "the export workflow with curl --digest (POST and DELETE signed by curl)",
+  { timeout: 20_000 },
+  () => {
+    const user = ["--user", `${DEMO_API_KEY.publicKey}:${DEMO_API_KEY.privateKey}`, "--digest", "--include"];
+    const group = () => `${atlas.url}/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8`;
+
+    it("creates a bucket, exports the newest snapshot to it, and cannot delete the bucket while the export runs", async () => {
+      const bucket = lastResponse(
+        await curl([
+          ...user,
+          "--header",
+          "Accept: application/vnd.atlas.2024-05-30+json",
+          "--header",
+          "Content-Type: application/vnd.atlas.2024-05-30+json",
+          "--data",
+          '{"cloudProvider":"GCP","bucketName":"curl-exports","roleId":"668c5f0ed436263134491592"}',
+          `${group()}/backup/exportBuckets`,
+        ]),
+      );
+      expect(bucket.status).toBe(200);
+      const bucketId = (JSON.parse(bucket.body) as { _id: string })._id;
+
+      const snapshots = lastResponse(
+        await curl([
+          ...user,
+          "--header",
+          "Accept: application/vnd.atlas.2023-01-01+json",
+          `${group()}/clusters/Cluster0/backup/snapshots?itemsPerPage=1`,
+        ]),
+      );
+      const newest = (JSON.parse(snapshots.body) as { results: Array<{ id: string }> }).results[0]?.id ?? "";
+
+      const job = lastResponse(
+        await curl([
+          ...user,
+          "--header",
+          "Accept: application/vnd.atlas.2023-01-01+json",
+          "--header",
+          "Content-Type: application/vnd.atlas.2023-01-01+json",
+          "--data",
+          JSON.stringify({ snapshotId: newest, exportBucketId: bucketId }),
+          `${group()}/clusters/Cluster0/backup/exports`,
+        ]),
+      );
+      expect(job.status).toBe(200);
+      expect(JSON.parse(job.body)).toMatchObject({
+        state: "Queued",
+        snapshotId: newest,
+        exportBucketId: bucketId,
+      });
+
+      const refused = lastResponse(
+        await curl([...user, "-X", "DELETE", `${group()}/backup/exportBuckets/${bucketId}`]),
+      );
+      expect(refused.status).toBe(400);
+      expect(JSON.parse(refused.body)).toMatchObject({
+        errorCode: "EXPORT_BUCKET_DELETE_FAILED_BUCKET_IN_USE",
+      });
+    });
+  },
+);

@@ -182,6 +182,8 @@ describe("deleteExportBucket", () => {
     const bucket = (await (await call("POST", buckets(), AWS)).json()) as { _id: string };
     const response = await call("DELETE", `${buckets()}/${bucket._id}`);
     expect(response.status).toBe(204);
+    expect(response.headers.get("content-length")).toBeNull();
+    expect(response.headers.get("content-type")).toBeNull();
     expect(await response.text()).toBe("");
     expect((await call("GET", `${buckets()}/${bucket._id}`)).status).toBe(404);
     expect((await call("DELETE", `${buckets()}/${bucket._id}`)).status).toBe(404);
