@@ -8,8 +8,9 @@ import { syncSpec } from "./sync.mjs";
 
 const usage = `usage: pnpm spec:sync --from <upstream-spec.yaml|json> [--write]
 
-Compares spec/openapi.yaml with a full upstream Atlas Admin API v2 spec and reports every difference,
-classified as breaking, non-breaking or docs-only; deliberate deviations are listed apart.
+Compares the operations spec/openapi.yaml lists in x-atlas-export-upstream.operations with a full upstream
+Atlas Admin API v2 spec and reports every difference per operation, classified as breaking, non-breaking or
+docs-only; deliberate deviations are listed apart, and upstream's other methods on the same paths as available.
   --from <file>  the upstream spec (YAML or JSON), e.g. ../shared/upstream/atlas-v2-2026-08-21.yaml
   --write        take upstream's changes into spec/, run \`pnpm generate\`, write a .changeset/*.md
 Exit codes: 0 nothing to do (or written), 1 changes found, 2 bad input, 3 write failed (spec/ restored).`;
