@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { atomicWrite, stageFile } from "./atomic-write.mjs";
 import { compareOperations } from "./compare-operations.mjs";
 import { readDeviations } from "./deviations.mjs";
+import { checkAliases } from "./check-aliases.mjs";
 import { checkMediaTypes } from "./check-media-types.mjs";
 import { extractOperations, httpMethods } from "./extract-operations.mjs";
 import { formatReport } from "./format-report.mjs";
@@ -140,6 +141,7 @@ export async function syncSpec({ from, write = false, root = repoRoot, generate 
   const deviations = readDeviations(fragmentFile.spec.document, fragmentName);
   const fragment = extractOperations(fragmentFile.spec, list);
   checkMediaTypes(fragmentName, fragment);
+  checkAliases(fragmentName, fragmentFile.spec.document);
   const upstream = extractOperations(await openSpecFile(from), list);
 
   const summary = summarizeDifferences(

@@ -248,6 +248,28 @@ describe("a fragment whose operations list is wrong", () => {
           /wrong media type "application\/vnd\.atlas\.2023-01-01\+json" at operations\.getBackupExportJob\.responses\.404\.content: error responses are application\/json/,
       },
     ],
+    [
+      "a friendly name that is not a TypeScript identifier",
+      {
+        fragment: () =>
+          fragmentOfThree().replace(
+            "    Bucket:\n",
+            "    Bucket:\n      x-atlas-export-alias: export-bucket\n",
+          ),
+        message:
+          /x-atlas-export-alias of schemas\.Bucket is "export-bucket"; it must be a PascalCase TypeScript identifier/,
+      },
+    ],
+    [
+      "a friendly name two schemas claim",
+      {
+        fragment: () =>
+          fragmentOfThree()
+            .replace("    AwsBucket:\n", "    AwsBucket:\n      x-atlas-export-alias: ExportBucket\n")
+            .replace("    GcpBucket:\n", "    GcpBucket:\n      x-atlas-export-alias: ExportBucket\n"),
+        message: /x-atlas-export-alias ExportBucket names both schemas\.AwsBucket and schemas\.GcpBucket/,
+      },
+    ],
   ];
   it.each(cases)(
     "(%s) exits 2 naming the operation and leaves spec/ untouched",
