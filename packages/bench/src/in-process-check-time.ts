@@ -3,14 +3,12 @@ import { join } from "node:path";
 import ts from "typescript";
 
 /**
- * Type-checks each project (name → folder with a tsconfig.json) in this process with the TypeScript API, in
- * `rounds` rounds (every project once per round, in a fresh random order), and returns each project's times
- * in round order, so that times of the same round can be paired.
- * One check is what `tsc --noEmit` does after start-up: a fresh program, then every pre-emit diagnostic.
- * The standard library's files (lib.*.d.ts) are parsed and bound once and shared by every program, as an
- * editor or `tsc --watch` shares them; everything else, the types under test included, is read and parsed
- * again each time. Without Node's start-up and the library's parse (about 900 ms that vary by ±100 ms from
- * run to run), what a consumer's imports add stands out from the noise. Any diagnostic is an error.
+ * Type-checks each project (name → folder with a tsconfig.json) with the TypeScript API in this process,
+ * `rounds` times (every project once per round, in a fresh random order), and returns each project's times
+ * in round order, so that times of the same round can be paired. One check is what `tsc --noEmit` does
+ * after start-up: a fresh program, then every pre-emit diagnostic; any diagnostic is an error. The standard
+ * library's files are parsed once and shared, as an editor or `tsc --watch` shares them: without Node's
+ * start-up and that parse (~900 ms, ±100 ms from run to run), what a consumer's imports add stands out.
  */
 export function inProcessCheckTimes(
   projects: Record<string, string>,
@@ -69,9 +67,8 @@ export function inProcessCheckTimes(
 }
 
 /**
- * A copy of `items` in random order (Fisher–Yates). A check runs slower right after a heavy one (the full
- * spec's program leaves garbage and a grown heap behind), so a fixed order would put that cost on whichever
- * program always follows it; a fresh order every round spreads it over all of them.
+ * A copy of `items` in random order (Fisher–Yates). A check runs slower right after a heavy one, so a fixed
+ * order would put that cost on whichever program always follows it.
  */
 function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];

@@ -1,10 +1,10 @@
 import FakeTimers from "@sinonjs/fake-timers";
-import { createAtlasClient, serviceAccountAuth } from "@atlas-export/client";
 import { verdict, type BenchRow, type BenchSection } from "../bench-section.js";
 import { benchCredentials } from "../bench-credentials.js";
 import { startCountingAtlas } from "../counting-atlas.js";
-import { exampleJobParams, exampleJobPath, exampleMediaType } from "../example-job.js";
+import { exampleJobPath, exampleMediaType } from "../example-job.js";
 import { figure } from "../figure.js";
+import { createJobCall } from "../job-calls.js";
 import { mintToken } from "../mint-token.js";
 
 const callers = 100;
@@ -16,7 +16,7 @@ const start = Date.parse("2026-01-05T08:00:00Z");
 interface Strategy {
   name: string;
   /** Makes one program's worth of state; the returned function is one call. */
-  create(baseUrl: string): () => Promise<boolean>;
+  create(baseUrl: string): Promise<() => Promise<boolean>> | (() => Promise<boolean>);
 }
 
 function getJob(baseUrl: string, token: string): Promise<boolean> {
@@ -33,14 +33,7 @@ const { clientId, clientSecret } = benchCredentials;
 const strategies: Strategy[] = [
   {
     name: "atlas-export",
-    create(baseUrl) {
-      const atlas = createAtlasClient({ baseUrl, auth: serviceAccountAuth({ clientId, clientSecret }) });
-      return () =>
-        atlas.getBackupExportJob(exampleJobParams).then(
-          () => true,
-          () => false,
-        );
-    },
+    create: (baseUrl) => createJobCall("atlas-export (service account)", baseUrl),
   },
   {
     name: "naive: mint a token per call",
@@ -77,7 +70,7 @@ export async function benchServiceAccountTokens(): Promise<BenchSection> {
     for (const strategy of strategies) {
       clock.setSystemTime(start);
       server.resetStats();
-      const call = strategy.create(server.url);
+      const call = await strategy.create(server.url);
       let failed = 0;
       for (let wave = 0; wave < waves; wave += 1) {
         // Waves sit in the middle of equal slices of the window: 9, 27, …, 171 minutes.

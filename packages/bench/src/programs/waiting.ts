@@ -18,13 +18,12 @@ const cliIntervalMs = 4000;
 const requestTarget = 60;
 const noticeTargetMs = 30_000;
 const start = Date.parse("2026-01-05T08:00:00Z");
+const { clientId, clientSecret } = benchCredentials;
 
+/** HTTP requests the emulator received (polls of the job among them); simulated time from finishedAt to the resolve. */
 interface Follow {
-  /** HTTP requests the emulator received, token request included. */
   requests: number;
-  /** Of which polls of the job. */
   polls: number;
-  /** Simulated time from the job's finishedAt to the moment the wait resolved. */
   noticedAfterMs: number;
 }
 
@@ -43,7 +42,7 @@ async function follow(waitOptions: WaitForBackupExportJobOptions): Promise<Follo
     shouldClearNativeTimers: true,
   });
   const mock = await startMockAtlas({
-    serviceAccounts: [{ clientId: benchCredentials.clientId, clientSecret: benchCredentials.clientSecret }],
+    serviceAccounts: [{ clientId, clientSecret }],
     jobs: [{ ...exampleJobParams, createdAt: start, queuedMs, durationMs: runningMs, totalCollections: 42 }],
     // The emulator reads the (fake) Date at call time.
     clock: { now: () => Date.now() },
@@ -52,10 +51,7 @@ async function follow(waitOptions: WaitForBackupExportJobOptions): Promise<Follo
   try {
     const atlas = createAtlasClient({
       baseUrl: mock.url,
-      auth: serviceAccountAuth({
-        clientId: benchCredentials.clientId,
-        clientSecret: benchCredentials.clientSecret,
-      }),
+      auth: serviceAccountAuth({ clientId, clientSecret }),
       // Reads each body before handing it back, so "nothing in flight" means no I/O is pending at all.
       fetch: async (request) => {
         inFlight += 1;
