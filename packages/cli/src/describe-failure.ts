@@ -7,11 +7,11 @@ import {
   AtlasExportFailedError,
   AtlasTimeoutError,
   AtlasValidationError,
+  stripControlCharacters,
 } from "@atlas-export/client";
+import { ATLAS_ENV } from "./atlas-env.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { jobEndedMessage } from "./job-messages.js";
-import { ATLAS_ENV } from "./atlas-env.js";
-import { stripControlCharacters } from "./strip-control-characters.js";
 import { UsageError } from "./usage-error.js";
 
 /** What the CLI prints for a failure and how it exits. */

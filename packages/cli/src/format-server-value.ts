@@ -1,4 +1,4 @@
-import { stripControlCharacters } from "./strip-control-characters.js";
+import { stripControlCharacters } from "@atlas-export/client";
 
 const MAX_JSON_LENGTH = 200;
 

@@ -1,4 +1,10 @@
-import { createAtlasClient, digestAuth, serviceAccountAuth, type AtlasClient } from "@atlas-export/client";
+import {
+  createAtlasClient,
+  digestAuth,
+  serviceAccountAuth,
+  stripControlCharacters,
+  type AtlasClient,
+} from "@atlas-export/client";
 import type { CliCommand, CommandInput } from "./cli-command.js";
 import { COMMAND_TABLE } from "./command-table.js";
 import { describeFailure } from "./describe-failure.js";
@@ -7,7 +13,6 @@ import { OPTIONS } from "./options.js";
 import { parseCommandLine } from "./parse-command-line.js";
 import type { ReporterStream } from "./progress-reporter.js";
 import { resolveCredentials, type CredentialFlags } from "./resolve-credentials.js";
-import { stripControlCharacters } from "./strip-control-characters.js";
 
 /** Everything the CLI touches in the outside world, injectable so tests run it in-process. */
 export interface CliEnvironment {
