@@ -191,3 +191,63 @@ describe.skipIf(!hasUpstream)("the real upstream specs", () => {
     expect(after).toContain(jobSchema);
   });
 });
+
+// The export workflow's nine operations, as x-atlas-export-upstream.operations lists them.
+const base = "/api/atlas/v2/groups/{groupId}";
+const workflow = [
+  ["listExportBuckets", "get", "/backup/exportBuckets"],
+  ["createExportBucket", "post", "/backup/exportBuckets"],
+  ["getExportBucket", "get", "/backup/exportBuckets/{exportBucketId}"],
+  ["deleteExportBucket", "delete", "/backup/exportBuckets/{exportBucketId}"],
+  ["listBackupExportJobs", "get", "/clusters/{clusterName}/backup/exports"],
+  ["createBackupExportJob", "post", "/clusters/{clusterName}/backup/exports"],
+  ["getBackupExportJob", "get", "/clusters/{clusterName}/backup/exports/{exportId}"],
+  ["listReplicaSetBackups", "get", "/clusters/{clusterName}/backup/snapshots"],
+  ["getReplicaSetBackup", "get", "/clusters/{clusterName}/backup/snapshots/{snapshotId}"],
+].map(([operationId, method, path]) => ({ operationId, method, path: base + path }));
+
+describe.skipIf(!hasUpstream)("the export workflow in each real upstream file", () => {
+  it.each([
+    ["2024-08-27", "documentation-era operationIds", (id) => id],
+    ["2025-06-30", "documentation-era operationIds", (id) => id],
+    ["2026-08-21", "renamed …Group… operationIds", (id) => upstream2026[id]],
+  ])("%s has all nine operations, with %s", async (date, _what, upstreamId) => {
+    const extracted = extractOperations(await openSpecFile(upstreamFile(date)), workflow);
+    expect(extracted.operations.map((operation) => operation.operation.operationId)).toEqual(
+      workflow.map((entry) => upstreamId(entry.operationId)),
+    );
+  });
+
+  it("2026-08-21 has the bucket PATCH and the snapshot POST, DELETE and PATCH on the same paths, reported as available", async () => {
+    const extracted = extractOperations(await openSpecFile(upstreamFile("2026-08-21")), workflow);
+    expect(extracted.available.map(({ method, path, alias }) => `${method} ${path} ${alias}`)).toEqual([
+      `patch ${base}/backup/exportBuckets/{exportBucketId} updateBackupExportBucket`,
+      `post ${base}/clusters/{clusterName}/backup/snapshots takeSnapshots`,
+      `delete ${base}/clusters/{clusterName}/backup/snapshots/{snapshotId} deleteClusterBackupSnapshot`,
+      `patch ${base}/clusters/{clusterName}/backup/snapshots/{snapshotId} updateBackupSnapshot`,
+    ]);
+  });
+
+  it("2026-08-21 models the export buckets as unions discriminated by cloudProvider, reached through the mapping", async () => {
+    const extracted = extractOperations(await openSpecFile(upstreamFile("2026-08-21")), workflow);
+    const schemas = Object.keys(extracted.components.schemas);
+    for (const provider of ["AWS", "Azure", "GCP"])
+      for (const kind of ["Request", "Response"])
+        expect(schemas).toContain(`DiskBackupSnapshot${provider}ExportBucket${kind}`);
+    expect(
+      extracted.components.schemas.DiskBackupSnapshotExportBucketResponse.discriminator.propertyName,
+    ).toBe("cloudProvider");
+  });
+});
+
+const upstream2026 = {
+  listExportBuckets: "listGroupBackupExportBuckets",
+  createExportBucket: "createGroupBackupExportBucket",
+  getExportBucket: "getGroupBackupExportBucket",
+  deleteExportBucket: "deleteGroupBackupExportBucket",
+  listBackupExportJobs: "listGroupClusterBackupExports",
+  createBackupExportJob: "createGroupClusterBackupExport",
+  getBackupExportJob: "getGroupClusterBackupExport",
+  listReplicaSetBackups: "listGroupClusterBackupSnapshots",
+  getReplicaSetBackup: "getGroupClusterBackupSnapshot",
+};
