@@ -24,3 +24,17 @@ export { AtlasValidationError } from "./atlas-validation-error.js";
 export { AtlasExportFailedError } from "./atlas-export-failed-error.js";
 export { CLIENT_VERSION } from "./user-agent.js";
 export { stripControlCharacters } from "./strip-control-characters.js";
+export type {
+  ApiError,
+  BackupExportJob,
+  BackupExportJobState,
+  BackupExportMember,
+  ExportStatus,
+  GetBackupExportJobParams,
+  GetBackupExportJobQuery,
+  StateReason,
+  TerminalBackupExportJobState,
+  components,
+  operations,
+  paths,
+} from "@atlas-export/types";

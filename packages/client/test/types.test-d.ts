@@ -1,6 +1,7 @@
 import type { BackupExportJob, BackupExportJobState, paths } from "@atlas-export/types";
 import type { Client, Middleware } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
+import type * as Exports from "../src/index.js";
 import {
   AtlasApiError,
   AtlasError,
@@ -55,5 +56,17 @@ describe("public types", () => {
   it("rejects options that do not exist", () => {
     // @ts-expect-error retries is spelled retry
     createAtlasClient({ retries: 3 });
+  });
+
+  it("re-exports the result types, so a user never needs @atlas-export/types to name a result", () => {
+    expectTypeOf<Exports.BackupExportJob>().toEqualTypeOf<BackupExportJob>();
+    expectTypeOf<Exports.BackupExportJobState>().toEqualTypeOf<BackupExportJobState>();
+    expectTypeOf<Exports.ExportStatus>().toEqualTypeOf<NonNullable<BackupExportJob["exportStatus"]>>();
+    expectTypeOf<Exports.StateReason>().toEqualTypeOf<NonNullable<BackupExportJob["stateReason"]>>();
+    expectTypeOf<Exports.GetBackupExportJobParams>().toEqualTypeOf<
+      Parameters<AtlasClient["getBackupExportJob"]>[0]
+    >();
+    expectTypeOf<Exports.paths>().toEqualTypeOf<paths>();
+    expectTypeOf<Exports.ApiError["errorCode"]>().toEqualTypeOf<string>();
   });
 });
