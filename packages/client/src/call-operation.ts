@@ -6,6 +6,8 @@ import { interpretResponse } from "./interpret-response.js";
 
 /** One operation of the fragment as a named method sends it. */
 export interface Operation {
+  /** The operationId, which is also the named method's name (for messages). */
+  name: string;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The path template, exactly as a key of `paths`. */
   path: keyof paths & string;
@@ -43,6 +45,7 @@ export async function callOperation<T>(
   request: OperationRequest,
   options: CallOptions = {},
 ): Promise<T> {
+  assertCallArguments(operation.name, request.path, options);
   const envelope = options.envelope ?? false;
   const query = envelope ? { ...request.query, envelope: true } : request.query;
   const { data, error, response } = (await api.request(
@@ -68,4 +71,27 @@ export async function callOperation<T>(
     }
   }
   return body as T;
+}
+
+/** Throws an `AtlasValidationError` for arguments a typed caller could not pass (JavaScript, `as any`). */
+function assertCallArguments(name: string, params: unknown, options: unknown): void {
+  const fail = (parameter: string, rule: string, what: string) =>
+    new AtlasValidationError(`@atlas-export/client: ${name}(${what}`, parameter, rule);
+  if (typeof params !== "object" || params === null) {
+    throw fail("params", "object", `params) expects an object of path parameters (got ${typeOf(params)})`);
+  }
+  if (options === null || typeof options !== "object") {
+    throw fail("options", "object", `params, options) expects an options object (got ${typeOf(options)})`);
+  }
+  const { signal, envelope } = options as CallOptions;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw fail("signal", "AbortSignal", `params, { signal }) must be an AbortSignal (got ${typeOf(signal)})`);
+  }
+  if (envelope !== undefined && typeof envelope !== "boolean") {
+    throw fail("envelope", "boolean", `params, { envelope }) must be a boolean (got ${typeOf(envelope)})`);
+  }
+}
+
+function typeOf(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }

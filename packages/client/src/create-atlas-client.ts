@@ -73,7 +73,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
       );
     },
     waitForBackupExportJob(params, waitOptions = {}) {
-      const envelope = waitOptions.envelope ?? false;
+      const envelope = (waitOptions as WaitForBackupExportJobOptions | null)?.envelope ?? false;
       return waitForJob(
         (signal) => client.getBackupExportJob(params, { signal, envelope }),
         params,

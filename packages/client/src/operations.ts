@@ -6,6 +6,7 @@ import type { Operation } from "./call-operation.js";
 
 /** GET one Cloud Backup snapshot export job (`getBackupExportJob`). */
 export const getBackupExportJobOperation = {
+  name: "getBackupExportJob",
   method: "GET",
   path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}",
   what: "job",

@@ -1,6 +1,7 @@
 import type { paths } from "@atlas-export/types";
 import type { Client, Middleware } from "openapi-fetch";
 import { AtlasApiError } from "./atlas-api-error.js";
+import { AtlasValidationError } from "./atlas-validation-error.js";
 import { errorHeaders } from "./error-headers.js";
 import { withRetries, type RetryPolicy } from "./with-retries.js";
 
@@ -21,13 +22,26 @@ export function retryingClient(
   auth: Middleware | undefined,
 ): Client<paths> {
   const call = (method: string, path: string, init: Init = {}): Promise<Result> => {
-    const { signal, parseAs = "json", ...rest } = init;
+    const { signal, parseAs = "json", params, ...rest } = init;
+    if (signal != null && !(signal instanceof AbortSignal)) {
+      return Promise.reject(
+        new AtlasValidationError(
+          `@atlas-export/client: atlas.api.${method}(path, { signal }) must be an AbortSignal`,
+          "signal",
+          "AbortSignal",
+        ),
+      );
+    }
+    // Always through the pathSerializer: openapi-fetch skips it without `params.path`, which would send
+    // the template's `{groupId}` literally; with `{}` every placeholder is checked (and refused).
+    const withPath = { ...(params as object), path: (params as { path?: object } | undefined)?.path ?? {} };
     return withRetries(policy, method, signal ?? undefined, async (attemptSignal) => {
       const result = (await inner.request(
         method as never,
         path as never,
         {
           ...rest,
+          params: withPath,
           // JSON is parsed here from text, so a body that is not JSON is an AtlasApiError, not a SyntaxError.
           parseAs: parseAs === "json" ? "text" : parseAs,
           signal: attemptSignal,

@@ -58,6 +58,20 @@ export async function waitForJob(
   params: GetBackupExportJobParams,
   options: WaitForBackupExportJobOptions,
 ): Promise<BackupExportJob> {
+  if (options === null || typeof options !== "object") {
+    throw new AtlasValidationError(
+      "@atlas-export/client: waitForBackupExportJob(params, options) expects an options object",
+      "options",
+      "object",
+    );
+  }
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new AtlasValidationError(
+      "@atlas-export/client: waitForBackupExportJob({ signal }) must be an AbortSignal",
+      "signal",
+      "AbortSignal",
+    );
+  }
   let interval = positive("pollIntervalMs", options.pollIntervalMs, defaults.pollIntervalMs);
   const maxInterval = Math.max(
     interval,
