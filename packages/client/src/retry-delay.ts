@@ -33,15 +33,54 @@ export function backoffDelay(
 
 /**
  * `Retry-After` as delta-seconds or an HTTP-date (RFC 9110 §10.2.3), in milliseconds from `now`;
- * `undefined` when absent or unreadable.
+ * `undefined` when absent or anything else (`-5`, `1.5`, `5 Jan`), so the normal backoff applies.
  */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const date = parseHttpDate(trimmed, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH = `(?<month>${MONTHS.join("|")})`;
+const DAY_NAME = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const TIME = "(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})";
+const HTTP_DATES = [
+  // IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
+  new RegExp(`^${DAY_NAME}, (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
+  // Obsolete RFC 850 form: `Sunday, 06-Nov-94 08:49:37 GMT`.
+  new RegExp(
+    `^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\\d{2})-${MONTH}-(?<yy>\\d{2}) ${TIME} GMT$`,
+  ),
+  // Obsolete asctime form: `Sun Nov  6 08:49:37 1994`, in UTC.
+  new RegExp(`^${DAY_NAME} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`),
+];
+
+/** An HTTP-date (RFC 9110 §5.6.7) in milliseconds since the epoch, or `undefined` for anything else. */
+function parseHttpDate(value: string, now: number): number | undefined {
+  const parts = HTTP_DATES.map((form) => form.exec(value)?.groups).find((groups) => groups !== undefined);
+  if (parts === undefined) return undefined;
+  let year = Number(parts.year);
+  if (parts.yy !== undefined) {
+    // A two-digit year more than 50 years ahead is the most recent past year with those digits (§5.6.7).
+    year = 2000 + Number(parts.yy);
+    if (year > new Date(now).getUTCFullYear() + 50) year -= 100;
+  }
+  const month = MONTHS.indexOf(parts.month!);
+  const [day, hour, minute, second] = [parts.day, parts.hour, parts.minute, parts.second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const time = Date.UTC(year, month, day, hour, minute, second);
+  // Date.UTC rolls 31 Feb over into March and 25:00 into the next day: only a real date is a date.
+  const check = new Date(time);
+  const real =
+    check.getUTCDate() === day && check.getUTCMonth() === month && hour <= 23 && minute <= 59 && second <= 60;
+  return real ? time : undefined;
 }
 
 /** What one attempt ended with: an HTTP answer, or an error before (or while reading) the answer. */

@@ -36,6 +36,17 @@ describe("parseRetryAfter", () => {
     ["a date in the past", new Date(now - 30_000).toUTCString(), 0],
     ["garbage", "soon", undefined],
     ["absent", null, undefined],
+    ["an IMF-fixdate", "Thu, 01 Jan 2026 12:00:42 GMT", 42_000],
+    ["an obsolete RFC 850 date", "Thursday, 01-Jan-26 12:01:00 GMT", 60_000],
+    ["an obsolete asctime date (UTC)", "Thu Jan  1 12:00:05 2026", 5_000],
+    ["a negative number", "-5", undefined],
+    ["a fraction", "1.5", undefined],
+    ["a partial date", "5 Jan", undefined],
+    ["a number with a unit", "7s", undefined],
+    ["hexadecimal", "0x10", undefined],
+    ["a date in another zone", "Thu, 01 Jan 2026 12:00:42 PST", undefined],
+    ["a date that does not exist", "Thu, 31 Feb 2026 12:00:42 GMT", undefined],
+    ["an ISO date", "2026-01-01T12:00:42Z", undefined],
   ])("reads %s", (_name, value, want) => {
     expect(parseRetryAfter(value, now)).toBe(want);
   });
@@ -140,6 +151,24 @@ describe("retries (fake clock)", () => {
     await vi.advanceTimersByTimeAsync(1);
     await expect(result).resolves.toEqual(job());
   });
+
+  it.each(["-5", "1.5", "5 Jan"])(
+    "falls back to the normal backoff for Retry-After %j instead of retrying at once",
+    async (retryAfter) => {
+      const limited = jsonResponse(
+        429,
+        { error: 429, errorCode: "RATE_LIMITED" },
+        { "Retry-After": retryAfter },
+      );
+      const { fetch, requests } = scriptedFetch([limited, ok()]);
+      const result = createAtlasClient({ fetch }).getBackupExportJob(ids);
+      await vi.advanceTimersByTimeAsync(499);
+      expect(requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(result).resolves.toEqual(job());
+      expect(requests).toHaveLength(2);
+    },
+  );
 
   it("gives up at once when Retry-After is longer than maxRetryAfterMs", async () => {
     const limited = jsonResponse(429, { error: 429, errorCode: "RATE_LIMITED" }, { "Retry-After": "3600" });
