@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
-import { AtlasValidationError } from "./atlas-validation-error.js";
+import { assertCredential } from "./assert-credential.js";
 import { authFailure } from "./auth-failure.js";
 import { digestAuthorization, pickDigestChallenge, type DigestChallenge } from "./digest-challenge.js";
 import { discardBody } from "./discard-body.js";
@@ -46,13 +46,7 @@ interface PendingRequest {
  */
 export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   for (const key of ["publicKey", "privateKey"] as const) {
-    if (typeof options?.[key] !== "string" || options[key] === "") {
-      throw new AtlasValidationError(
-        `@atlas-export/client: digestAuth({ ${key} }) must be a non-empty string`,
-        key,
-        "non-empty string",
-      );
-    }
+    assertCredential("digestAuth", key, options?.[key]);
   }
   const credentials = { username: options.publicKey, password: options.privateKey };
   const allowInsecureHttp = options.allowInsecureHttp ?? false;

@@ -1,6 +1,7 @@
 import type { AtlasClientOptions, RetryOptions } from "./atlas-client-options.js";
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
+import { DURATION_RULE, MAX_TIMER_MS } from "./max-timer-ms.js";
 import { userAgent } from "./user-agent.js";
 
 const defaults = {
@@ -29,6 +30,51 @@ function nonNegative(option: string, value: number | undefined, fallback: number
   return value;
 }
 
+/** A duration option: Node's timers fire at once for anything above MAX_TIMER_MS. */
+function duration(option: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+    throw optionError(option, DURATION_RULE, `must be a ${DURATION_RULE} (got ${String(value)})`);
+  }
+  return value;
+}
+
+/** `text` with the userinfo of a URL in it (`//user:pass@`) replaced, so no password is echoed. */
+function withoutUserinfo(text: string): string {
+  return text.replace(/\/\/[^/?#]*@/, "//[redacted]@");
+}
+
+/** The base URL, or an `AtlasValidationError` that says what is wrong with it (never its password). */
+function checkedBaseUrl(given: unknown): string {
+  if (typeof given !== "string") {
+    throw optionError("baseUrl", "absolute http(s) URL", `must be a string (got ${typeof given})`);
+  }
+  const shown = JSON.stringify(withoutUserinfo(given).slice(0, 200));
+  if (given.trim() !== given) {
+    throw optionError("baseUrl", "no surrounding spaces", `must not start or end with spaces (got ${shown})`);
+  }
+  const baseUrl = given.replace(/\/+$/, "");
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    throw optionError("baseUrl", "absolute http(s) URL", `must be an absolute http(s) URL (got ${shown})`);
+  }
+  const url = new URL(baseUrl);
+  if (url.username !== "" || url.password !== "") {
+    throw optionError(
+      "baseUrl",
+      "no credentials",
+      "must not contain credentials (user:password@): pass them to digestAuth or serviceAccountAuth",
+    );
+  }
+  if (baseUrl.includes("?") || baseUrl.includes("#")) {
+    throw optionError(
+      "baseUrl",
+      "no query or fragment",
+      `must not have a ?query or #fragment: the operation path is appended to it (got ${shown})`,
+    );
+  }
+  return baseUrl;
+}
+
 function isMiddleware(value: unknown): boolean {
   return (
     typeof value === "object" &&
@@ -44,14 +90,7 @@ export function resolveClientOptions(options: AtlasClientOptions) {
   if (options === null || typeof options !== "object") {
     throw optionError("options", "object", "expects an options object");
   }
-  const baseUrl = (options.baseUrl ?? defaults.baseUrl).replace(/\/+$/, "");
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    throw optionError(
-      "baseUrl",
-      "absolute http(s) URL",
-      `must be an absolute http(s) URL (got ${JSON.stringify(baseUrl)})`,
-    );
-  }
+  const baseUrl = checkedBaseUrl(options.baseUrl ?? defaults.baseUrl);
   const allowInsecureHttp = options.allowInsecureHttp ?? defaults.allowInsecureHttp;
   if (options.auth) {
     assertCredentialsMayBeSent(
@@ -88,17 +127,17 @@ export function resolveClientOptions(options: AtlasClientOptions) {
       "must be a string of printable ASCII characters (no line breaks)",
     );
   }
-  const timeoutMs = nonNegative("timeoutMs", options.timeoutMs, defaults.timeoutMs);
+  const timeoutMs = duration("timeoutMs", options.timeoutMs, defaults.timeoutMs);
   if (timeoutMs === 0) throw optionError("timeoutMs", "> 0", "must be greater than 0");
   const retry = {
     maxRetries: nonNegative("retry.maxRetries", options.retry?.maxRetries, defaults.retry.maxRetries),
-    initialDelayMs: nonNegative(
+    initialDelayMs: duration(
       "retry.initialDelayMs",
       options.retry?.initialDelayMs,
       defaults.retry.initialDelayMs,
     ),
-    maxDelayMs: nonNegative("retry.maxDelayMs", options.retry?.maxDelayMs, defaults.retry.maxDelayMs),
-    maxRetryAfterMs: nonNegative(
+    maxDelayMs: duration("retry.maxDelayMs", options.retry?.maxDelayMs, defaults.retry.maxDelayMs),
+    maxRetryAfterMs: duration(
       "retry.maxRetryAfterMs",
       options.retry?.maxRetryAfterMs,
       defaults.retry.maxRetryAfterMs,

@@ -1,8 +1,10 @@
 import type { Middleware } from "openapi-fetch";
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
+import { assertCredential } from "./assert-credential.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
 import { discardBody } from "./discard-body.js";
+import { DURATION_RULE, MAX_TIMER_MS } from "./max-timer-ms.js";
 import { requestToken, revokeToken } from "./token-endpoint.js";
 import { untilSettledOrAborted } from "./until-settled-or-aborted.js";
 
@@ -71,23 +73,37 @@ const REJECTED_FRESH_TOKEN =
  */
 export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceAccountAuthMiddleware {
   for (const key of ["clientId", "clientSecret"] as const) {
-    if (typeof options?.[key] !== "string" || options[key] === "") {
-      throw new AtlasValidationError(
-        `@atlas-export/client: serviceAccountAuth({ ${key} }) must be a non-empty string`,
-        key,
-        "non-empty string",
-      );
-    }
+    assertCredential("serviceAccountAuth", key, options?.[key]);
   }
   for (const key of ["tokenUrl", "revokeUrl"] as const) {
     const value = options[key];
-    if (value !== undefined && !URL.canParse(value)) {
+    if (value === undefined) continue;
+    if (typeof value !== "string" || !URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
       throw new AtlasValidationError(
-        `@atlas-export/client: serviceAccountAuth({ ${key} }) must be an absolute URL`,
+        `@atlas-export/client: serviceAccountAuth({ ${key} }) must be an absolute URL (http or https)`,
         key,
         "absolute URL",
       );
     }
+    const url = new URL(value);
+    if (url.username !== "" || url.password !== "") {
+      throw new AtlasValidationError(
+        `@atlas-export/client: serviceAccountAuth({ ${key} }) must not contain credentials (user:password@)`,
+        key,
+        "no credentials",
+      );
+    }
+  }
+  const refresh = options.refreshBeforeExpiryMs;
+  if (
+    refresh !== undefined &&
+    (typeof refresh !== "number" || !Number.isFinite(refresh) || refresh < 0 || refresh > MAX_TIMER_MS)
+  ) {
+    throw new AtlasValidationError(
+      `@atlas-export/client: serviceAccountAuth({ refreshBeforeExpiryMs }) must be a ${DURATION_RULE} (got ${String(refresh)})`,
+      "refreshBeforeExpiryMs",
+      DURATION_RULE,
+    );
   }
   const { clientId, clientSecret, tokenUrl, revokeUrl } = options;
   const refreshBeforeExpiryMs = options.refreshBeforeExpiryMs ?? defaults.refreshBeforeExpiryMs;

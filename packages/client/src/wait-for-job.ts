@@ -4,6 +4,7 @@ import { AtlasAbortError } from "./atlas-abort-error.js";
 import { AtlasExportFailedError } from "./atlas-export-failed-error.js";
 import { AtlasTimeoutError } from "./atlas-timeout-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
+import { MAX_TIMER_MS } from "./max-timer-ms.js";
 
 /** Options of `waitForBackupExportJob`. */
 export interface WaitForBackupExportJobOptions {
@@ -28,13 +29,14 @@ const defaults = {
   growth: 1.5,
 } satisfies Record<string, number>;
 
+/** A duration option: more than 0, and at most what Node's timers keep (they fire at once beyond it). */
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value) || value > MAX_TIMER_MS) {
     throw new AtlasValidationError(
-      `@atlas-export/client: waitForBackupExportJob({ ${name} }) must be a finite number > 0 (got ${String(value)})`,
+      `@atlas-export/client: waitForBackupExportJob({ ${name} }) must be a number of ms > 0 and <= ${MAX_TIMER_MS} (about 24.8 days) (got ${String(value)})`,
       name,
-      "finite number > 0",
+      `number > 0 and <= ${MAX_TIMER_MS}`,
     );
   }
   return value;
