@@ -8,6 +8,7 @@ export default defineConfig({
     "src/validators.ts",
     "src/validate-backup-export-job.ts",
     "src/validate-path-parameter.ts",
+    "src/validate-response.ts",
   ],
   format: ["esm", "cjs"],
   dts: true,

@@ -1,17 +1,28 @@
-// Checks every example response of the spec against its generated type and its schema, the way the
-// test suite does, and exits 1 on any problem. `ATLAS_EXPORT_SPEC=<file>` checks another copy of the spec:
+// Checks every example (requests and responses) of the spec against its generated type and its schema,
+// the way the test suite does, and exits 1 on any problem, 2 when the spec cannot be checked at all (one
+// line naming the file, or the operation and the node). `ATLAS_EXPORT_SPEC=<file>` checks another copy:
 //
 //   pnpm --filter @atlas-export/contract-tests check:examples
 //   ATLAS_EXPORT_SPEC=/tmp/candidate.yaml pnpm --filter @atlas-export/contract-tests check:examples
 //
 // The fixtures it compiles are left in .fixtures/<folder>/ (gitignored) for inspection.
+import { BadSpecError } from "../src/bad-spec-error.js";
 import { checkDocumentedExamples } from "../src/check-documented-examples.js";
 import { formatExampleCheck } from "../src/format-example-check.js";
 import { loadSpec } from "../src/load-spec.js";
+import type { OpenApiDocument } from "../src/openapi-document.js";
 import { specPath } from "../src/spec-path.js";
 
 const path = specPath();
-const checks = await checkDocumentedExamples(await loadSpec(path), process.argv[2] ?? "check-examples");
+let document: OpenApiDocument;
+try {
+  document = await loadSpec(path);
+} catch (error) {
+  if (!(error instanceof BadSpecError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+const checks = await checkDocumentedExamples(document, process.argv[2] ?? "check-examples");
 const failed = checks.filter(
   (c) => c.typeErrors.length + c.schemaErrors.length + c.closedSchemaErrors.length > 0,
 ).length;

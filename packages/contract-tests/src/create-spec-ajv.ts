@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { isJsonObject, type OpenApiDocument } from "./openapi-document.js";
+import { lookUpPointer } from "./resolve-ref.js";
 
 const specId = "urn:atlas-export:spec";
 
@@ -20,20 +21,32 @@ const componentRef = "#/components/schemas/";
  * `#/definitions/X` (the container ajv compiles has no OpenAPI keywords), and, when `closed`, objects
  * that list `properties` get `additionalProperties: false`.
  */
-function toJsonSchema(node: unknown, closed: boolean): unknown {
-  if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, closed));
+function toJsonSchema(node: unknown, closed: boolean, base = ""): unknown {
+  if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, closed, base));
   if (!isJsonObject(node)) return node;
   const copy = Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, toJsonSchema(value, closed)]),
+    Object.entries(node).map(([key, value]) => [key, toJsonSchema(value, closed, base)]),
   );
   const ref = copy["$ref"];
   if (typeof ref === "string" && ref.startsWith(componentRef)) {
-    copy["$ref"] = `#/definitions/${ref.slice(componentRef.length)}`;
+    copy["$ref"] = `${base}#/definitions/${ref.slice(componentRef.length)}`;
   }
   if (closed && isJsonObject(copy["properties"]) && !("additionalProperties" in copy)) {
     copy["additionalProperties"] = false;
   }
   return copy;
+}
+
+/** Every `x-` key used anywhere below `node`. */
+function extensionKeywords(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const item of node) extensionKeywords(item, found);
+  else if (isJsonObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeywords(value, found);
+    }
+  }
+  return found;
 }
 
 /**
@@ -51,7 +64,9 @@ export function createSpecAjv(document: OpenApiDocument, options: SpecAjvOptions
     type: "number",
     validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value <= 2 ** 31 - 1,
   });
-  ajv.addVocabulary(["example", "externalDocs", "xml"]);
+  // OpenAPI's `x-` extensions (e.g. x-atlas-export-alias) are annotations too; any other unknown keyword
+  // still fails strict mode.
+  ajv.addVocabulary(["example", "externalDocs", "xml", ...extensionKeywords(document.components)]);
   // Only components/schemas: paths and responses are OpenAPI, not JSON Schema.
   const components = isJsonObject(document.components) ? document.components : {};
   const schemas = isJsonObject(components["schemas"]) ? components["schemas"] : {};
@@ -60,17 +75,26 @@ export function createSpecAjv(document: OpenApiDocument, options: SpecAjvOptions
   );
   ajv.addSchema({ $id: specId, definitions });
 
+  const inline = new Map<string, ValidateFunction>();
+
   return {
     ajv,
-    /** The validator for a `#/components/schemas/...` pointer of the spec. */
+    /**
+     * The validator for a schema of the spec: a `#/components/schemas/...` pointer, or the pointer of a
+     * schema written inline (a request body's, say), compiled once with its $refs into the components.
+     */
     validatorFor(schemaPointer: string): ValidateFunction {
-      if (!schemaPointer.startsWith(componentRef)) {
-        throw new Error(
-          `contract-tests: only component schemas are validated; ${schemaPointer} should be a $ref to one`,
-        );
+      if (schemaPointer.startsWith(componentRef)) {
+        const validate = ajv.getSchema(`${specId}#/definitions/${schemaPointer.slice(componentRef.length)}`);
+        if (!validate) throw new Error(`contract-tests: no schema at ${schemaPointer}`);
+        return validate;
       }
-      const validate = ajv.getSchema(`${specId}#/definitions/${schemaPointer.slice(componentRef.length)}`);
-      if (!validate) throw new Error(`contract-tests: no schema at ${schemaPointer}`);
+      let validate = inline.get(schemaPointer);
+      if (!validate) {
+        const schema = toJsonSchema(lookUpPointer(document, schemaPointer), options.closed ?? false, specId);
+        validate = ajv.compile(schema as object);
+        inline.set(schemaPointer, validate);
+      }
       return validate;
     },
   };

@@ -1,6 +1,6 @@
 import type { DocumentedExample } from "./documented-example.js";
 
-/** How the report and test names refer to an example: `404 application/json "documented"`. */
+/** How the report and test names refer to an example: `getBackupExportJob 404 application/json "documented"`. */
 export function exampleLabel(example: DocumentedExample): string {
-  return `${example.status} ${example.mediaType} "${example.name}"`;
+  return `${example.operationId} ${example.status} ${example.mediaType} "${example.name}"`;
 }

@@ -47,8 +47,8 @@ export function renderReport(records: readonly CheckRecord[], deviations: readon
     "",
     `Deliberate deviations from upstream recorded in x-atlas-export-deviations (${deviations.length}):`,
     table(
-      ["location", "kind"],
-      deviations.map((d) => [d.location, d.kind]),
+      ["operation", "location", "kind"],
+      deviations.map((d) => [d.operationId ?? "(components)", d.location, d.kind]),
     ),
   ].join("\n");
 }

@@ -15,8 +15,16 @@ import { loadSpec } from "../src/load-spec.js";
 import { specPath } from "../src/spec-path.js";
 import { startPrism, type RunningPrism } from "../src/start-prism.js";
 import { startTokenServer, type TokenServer } from "../src/start-token-server.js";
+import { readOperations } from "../src/read-spec-operations.js";
+import { fillPath, samplePathParameters } from "../src/sample-path-parameters.js";
 
-const examples = collectExamples(await loadSpec(specPath()));
+const document = await loadSpec(specPath());
+const allExamples = collectExamples(document);
+// The client has a method for getBackupExportJob only; every other operation meets Prism below directly.
+const examples = allExamples.filter(
+  (example) => example.operationId === "getBackupExportJob" && example.kind === "response",
+);
+const operations = readOperations(document);
 const ids: GetBackupExportJobParams = {
   groupId: "32b6e34b3d91647abb20e7b8",
   clusterName: "Cluster0",
@@ -206,5 +214,81 @@ describe("the client against Prism mocking the spec", () => {
         expect(direct.status).toBe(422);
       },
     );
+  });
+});
+
+describe("Prism serving every operation of the fragment", () => {
+  /** A direct request for `operationId`, as a client would send it, with Prism's `Prefer` when given. */
+  async function send(
+    operationId: string,
+    { prefer, body }: { prefer?: DocumentedExample; body?: unknown } = {},
+  ) {
+    const operation = operations.find((candidate) => candidate.operationId === operationId);
+    if (!operation) throw new Error(`the spec has no operation ${operationId}`);
+    const requestBody =
+      body ??
+      allExamples.find((example) => example.operationId === operationId && example.kind === "request")?.value;
+    const headers: Record<string, string> = {
+      Authorization: "Bearer contract-tests",
+      Accept: `${operation.success.mediaType}, application/json;q=0.9`,
+    };
+    if (prefer) headers["Prefer"] = `code=${prefer.status}, example=${prefer.name}`;
+    if (operation.requestBody) headers["Content-Type"] = operation.requestBody.mediaType;
+    const response = await fetch(
+      `${prism.url}${fillPath(operation.path, samplePathParameters(document, operationId))}`,
+      {
+        method: operation.method.toUpperCase(),
+        headers,
+        ...(operation.requestBody ? { body: JSON.stringify(requestBody) } : {}),
+      },
+    );
+    const text = await response.text();
+    return { operation, response, text };
+  }
+
+  const responseExamples = allExamples.filter((example) => example.kind === "response");
+  it.each(responseExamples.map((example) => [exampleLabel(example), example] as const))(
+    "serves %s for a valid request, unchanged",
+    (label, example) =>
+      checked(
+        { example: label, type: example.typeExpression, schema: example.schemaPointer, check: "prism" },
+        async () => {
+          const { response, text } = await send(example.operationId, { prefer: example });
+          expect({ status: response.status, violations: response.headers.get("sl-violations") }).toEqual({
+            status: Number(example.status),
+            violations: null,
+          });
+          expect(JSON.parse(text)).toEqual(example.value);
+        },
+      ),
+  );
+
+  const requestExamples = allExamples.filter((example) => example.kind === "request");
+  it.each(requestExamples.map((example) => [exampleLabel(example), example] as const))(
+    "accepts the request example %s as a valid body",
+    (label, example) =>
+      checked(
+        { example: label, type: example.typeExpression, schema: example.schemaPointer, check: "prism" },
+        async () => {
+          const { operation, response, text } = await send(example.operationId, { body: example.value });
+          expect({
+            status: response.status,
+            violations: response.headers.get("sl-violations"),
+            text,
+          }).toMatchObject({
+            status: operation.success.status,
+            violations: null,
+          });
+        },
+      ),
+  );
+
+  it.each(
+    operations
+      .filter((operation) => operation.requestBody)
+      .map((operation) => [operation.operationId] as const),
+  )("refuses %s with a body its schema forbids (Prism validates request bodies)", async (operationId) => {
+    const { response, text } = await send(operationId, { body: [] });
+    expect(response.status, text).toBe(422);
   });
 });

@@ -134,3 +134,76 @@ describe("a corrupted copy of the spec", () => {
     ]);
   });
 });
+
+/** Runs `check:examples` on a spec file through ATLAS_EXPORT_SPEC; resolves with its exit code and output. */
+async function checkExamples(file: string, folder: string) {
+  return run(join(packageDir, "node_modules/.bin/tsx"), ["scripts/check-examples.ts", folder], {
+    cwd: packageDir,
+    env: { ...process.env, ATLAS_EXPORT_SPEC: file },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: error.code,
+      stdout: error.stdout ?? "",
+      stderr: error.stderr ?? "",
+    }),
+  );
+}
+
+const JOB_PATH = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}";
+const JOB_POINTER = `#/paths/${JOB_PATH.replaceAll("/", "~1")}/get`;
+type Spec = Record<string, any>;
+
+describe("a spec that cannot be checked", () => {
+  it("makes `check:examples` print one line naming a missing ATLAS_EXPORT_SPEC file and exit 2", async () => {
+    const missing = join(scratch, "no-such-spec.yaml");
+    const { code, stdout, stderr } = await checkExamples(missing, "missing-spec");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([
+      `contract-tests: cannot read the spec ${missing} (ENOENT); point ATLAS_EXPORT_SPEC at an existing file or unset it`,
+    ]);
+  });
+
+  it.each<[string, (spec: Spec) => void, string]>([
+    [
+      "a missing operation",
+      (spec) => {
+        // The fragment lists the operations it takes from upstream; this one must then be in paths.
+        spec["x-atlas-export-upstream"].operations ??= [
+          { operationId: "getBackupExportJob", method: "get", path: JOB_PATH },
+        ];
+        delete spec.paths[JOB_PATH];
+      },
+      `operation getBackupExportJob: listed at #/x-atlas-export-upstream/operations/`,
+    ],
+    [
+      "a broken $ref",
+      (spec) => (spec.paths[JOB_PATH].get.responses["404"] = { $ref: "#/components/responses/gone" }),
+      `operation getBackupExportJob: ${JOB_POINTER}/responses/404: $ref #/components/responses/gone does not resolve`,
+    ],
+    [
+      "a wrong media type",
+      (spec) => {
+        const content = spec.paths[JOB_PATH].get.responses["200"].content;
+        content["application/json"] = content["application/vnd.atlas.2023-01-01+json"];
+        delete content["application/vnd.atlas.2023-01-01+json"];
+      },
+      `operation getBackupExportJob: ${JOB_POINTER}/responses/200/content/application~1json: the 200 response uses media type application/json`,
+    ],
+  ])(
+    "fails `check:examples` with %s in one line naming the operation and the node, exit 2",
+    async (name, corrupt, message) => {
+      const spec = (await loadSpec()) as Spec;
+      corrupt(spec);
+      const file = join(scratch, `${name.replaceAll(" ", "-")}.yaml`);
+      await writeFile(file, stringify(spec));
+      await expect(loadSpec(file)).rejects.toThrow(message);
+      const { code, stdout, stderr } = await checkExamples(file, `bad-${name.replaceAll(" ", "-")}`);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toContain(`contract-tests: ${file}: ${message}`);
+    },
+  );
+});

@@ -1,4 +1,10 @@
-import { validateBackupExportJob, validatePathParameter } from "@atlas-export/types/validators";
+import {
+  validateBackupExportJob,
+  validatePathParameter,
+  validateResponse,
+  type OperationWithResult,
+  type PathParameterName,
+} from "@atlas-export/types/validators";
 import type { ErrorObject } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -6,7 +12,9 @@ import { arbitraryFromSchema } from "../src/arbitrary-from-schema.js";
 import { collectExamples } from "../src/collect-examples.js";
 import { createSpecAjv } from "../src/create-spec-ajv.js";
 import { loadSpec } from "../src/load-spec.js";
+import { exampleLabel } from "../src/example-label.js";
 import { pathParameterSchemas } from "../src/path-parameter-schemas.js";
+import { readOperations } from "../src/read-spec-operations.js";
 
 // The client's `validateResponses` and its path checks run the validators @atlas-export/types precompiles
 // from the spec. Here they must agree with ajv reading the spec directly, so a stale or hand-edited
@@ -16,6 +24,7 @@ const isDeliberateRelaxation = (error: ErrorObject) =>
   error.keyword === "format" && error.params["format"] === "date-time";
 
 const document = await loadSpec();
+const operations = readOperations(document);
 const spec = createSpecAjv(document);
 const specJob = spec.validatorFor("#/components/schemas/DiskBackupExportJob");
 const jobSchema = { $ref: "#/components/schemas/DiskBackupExportJob" };
@@ -78,9 +87,16 @@ const nearlyValidJob = fc
   });
 
 describe("the validators @atlas-export/types precompiles", () => {
-  it("accept every documented 200 example", () => {
-    for (const example of collectExamples(document).filter((e) => e.status === "200")) {
-      expect(validateBackupExportJob(example.value)).toEqual([]);
+  it("accept every documented 2xx example of every operation", () => {
+    const successes = collectExamples(document).filter(
+      (e) => e.kind === "response" && e.status.startsWith("2"),
+    );
+    expect(successes.length).toBeGreaterThan(0);
+    for (const example of successes) {
+      const operationId = example.operationId as OperationWithResult;
+      expect(validateResponse(operationId, example.value), exampleLabel(example)).toEqual([]);
+      if (example.schemaPointer === jobSchema.$ref)
+        expect(validateBackupExportJob(example.value)).toEqual([]);
     }
   });
 
@@ -99,24 +115,76 @@ describe("the validators @atlas-export/types precompiles", () => {
     expect(rejected).toBeGreaterThan(0);
   });
 
-  describe.each(Object.entries(pathParameterSchemas(document, "getBackupExportJob")))(
-    "path parameter %s",
-    (name, schema) => {
-      const specCheck = spec.ajv.compile(schema);
-      const pattern = typeof schema["pattern"] === "string" ? new RegExp(schema["pattern"]) : /.*/;
+  describe.each(
+    Object.entries(
+      Object.assign(
+        {},
+        ...operations.map((operation) => pathParameterSchemas(document, operation.operationId)),
+      ) as Record<string, Record<string, unknown>>,
+    ),
+  )("path parameter %s", (name, schema) => {
+    const specCheck = spec.ajv.compile(schema);
+    const pattern = typeof schema["pattern"] === "string" ? new RegExp(schema["pattern"]) : /.*/;
 
-      it("gets the spec's verdict for arbitrary strings and values", () => {
-        fc.assert(
-          fc.property(
-            fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.stringMatching(pattern), fc.jsonValue()),
-            (value) => {
-              const precompiled = validatePathParameter(name as "groupId", value).length === 0;
-              expect(precompiled).toBe(specCheck(value));
-            },
-          ),
-          { numRuns: 300 },
-        );
-      });
-    },
+    it("gets the spec's verdict for arbitrary strings and values", () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.stringMatching(pattern), fc.jsonValue()),
+          (value) => {
+            const precompiled = validatePathParameter(name as PathParameterName, value).length === 0;
+            expect(precompiled).toBe(specCheck(value));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+  });
+});
+
+describe.each(
+  readOperations(document)
+    .filter((operation) => operation.success.schema !== undefined)
+    .map((operation) => [operation.operationId, operation] as const),
+)("validateResponse for %s", (operationId, operation) => {
+  const schemaPointer = `${operation.pointer}/responses/${operation.success.status}/content/${operation.success.mediaType.replaceAll("/", "~1")}/schema`;
+  const specBody = spec.validatorFor(
+    typeof (operation.success.schema as { $ref?: unknown }).$ref === "string"
+      ? (operation.success.schema as { $ref: string }).$ref
+      : schemaPointer,
   );
+  const validBody = arbitraryFromSchema(document, operation.success.schema);
+  /** A valid body with one top-level field replaced by an arbitrary, often invalid, value (or removed). */
+  const nearlyValidBody = fc
+    .tuple(validBody, fc.string({ maxLength: 3 }), fc.oneof(fc.jsonValue(), fc.constant(undefined)))
+    .map(([body, pick, value]) => {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) return value;
+      const copy = structuredClone(body) as Record<string, unknown>;
+      const keys = Object.keys(copy);
+      const key = keys.length > 0 ? keys[pick.length % keys.length]! : pick;
+      copy[key] = value;
+      return JSON.parse(JSON.stringify(copy)) as unknown;
+    });
+
+  it("accepts every body derived from the spec's schema", () => {
+    fc.assert(
+      fc.property(validBody, (body) => {
+        expect(specBody(body) ? [] : specBody.errors).toEqual([]);
+        expect(validateResponse(operationId as OperationWithResult, body)).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("gets the spec's verdict on nearly valid bodies, but for the date-time relaxation", () => {
+    fc.assert(
+      fc.property(nearlyValidBody, (body) => {
+        const specValid = specBody(body);
+        const specErrors = specBody.errors ?? [];
+        if (!specValid && specErrors.every(isDeliberateRelaxation)) return;
+        const verdict = validateResponse(operationId as OperationWithResult, body).length === 0;
+        expect(verdict, JSON.stringify(specErrors)).toBe(specValid);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -1,10 +1,13 @@
 import { AtlasError, AtlasValidationError, createAtlasClient, type AtlasClient } from "@atlas-export/client";
 import type { BackupExportJob, GetBackupExportJobParams } from "@atlas-export/types";
+import { validatePathParameter, type PathParameterName } from "@atlas-export/types/validators";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { arbitraryFromSchema } from "../src/arbitrary-from-schema.js";
 import { createSpecAjv } from "../src/create-spec-ajv.js";
 import { loadSpec } from "../src/load-spec.js";
+import { readOperations } from "../src/read-spec-operations.js";
+import { fillPath } from "../src/sample-path-parameters.js";
 
 const document = await loadSpec();
 const jobSchema = { $ref: "#/components/schemas/DiskBackupExportJob" };
@@ -217,3 +220,46 @@ describe("job bodies", () => {
     );
   });
 });
+
+describe.each(readOperations(document).map((operation) => [operation.operationId, operation] as const))(
+  "%s path parameters",
+  (_operationId, operation) => {
+    const names = operation.pathParameters.map((parameter) => parameter.name);
+    const hostileOrValid = (name: string) =>
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom("", ".", "..", "a/b", "a?b", "a#b", "%2e%2e", "../admin"),
+        arbitraryFromSchema(document, operation.pathParameters.find((p) => p.name === name)?.schema).map(
+          String,
+        ),
+      );
+    const values = fc.record(Object.fromEntries(names.map((name) => [name, hostileOrValid(name)])));
+
+    it("that the generated validators accept never leave the operation's path", () => {
+      let accepted = 0;
+      fc.assert(
+        fc.property(values, (given) => {
+          const valid = names.every(
+            (name) => validatePathParameter(name as PathParameterName, given[name]).length === 0,
+          );
+          if (!valid) return;
+          accepted++;
+          const url = new URL(
+            fillPath(operation.path, given as Record<string, string>),
+            "https://cloud.mongodb.com",
+          );
+          const template = operation.path.split("/");
+          const segments = url.pathname.split("/");
+          expect(url.search + url.hash).toBe("");
+          expect(segments).toHaveLength(template.length);
+          template.forEach((part, i) => {
+            const name = /^\{(.+)\}$/.exec(part)?.[1];
+            expect(name ? decodeURIComponent(segments[i]!) : segments[i]).toBe(name ? given[name] : part);
+          });
+        }),
+        { numRuns: 200 },
+      );
+      expect(accepted).toBeGreaterThan(0);
+    });
+  },
+);

@@ -24,10 +24,42 @@ describe("the printed report", () => {
     const deviations = readDeviations(await loadSpec());
     expect(deviations.length).toBeGreaterThan(0);
     const report = renderReport([], deviations);
-    for (const { location, kind } of deviations)
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    for (const { location, kind, operationId } of deviations)
       expect(report).toMatch(
-        new RegExp(`\\| ${location.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} +\\| ${kind} +\\|`),
+        new RegExp(`\\| ${escape(operationId ?? "(components)")} +\\| ${escape(location)} +\\| ${kind} +\\|`),
       );
     expect(report).toContain(`(${deviations.length}):`);
+  });
+
+  it("reads the operation of an `operations.<operationId>.` location, and none for a component's", () => {
+    const document = {
+      openapi: "3.0.3",
+      paths: { "/a": { get: { operationId: "getA" } } },
+      "x-atlas-export-deviations": [
+        { location: "operations.getA.parameters.query.pretty", kind: "added", why: " page " },
+        { location: "schemas.A.properties.b", kind: "removed", why: "upstream" },
+      ],
+    };
+    expect(readDeviations(document)).toEqual([
+      {
+        location: "operations.getA.parameters.query.pretty",
+        operationId: "getA",
+        kind: "added",
+        why: "page",
+      },
+      { location: "schemas.A.properties.b", operationId: undefined, kind: "removed", why: "upstream" },
+    ]);
+  });
+
+  it("refuses a deviation of an operation the spec does not have, naming the entry", () => {
+    const document = {
+      openapi: "3.0.3",
+      paths: {},
+      "x-atlas-export-deviations": [{ location: "operations.getGone.operationId", kind: "changed" }],
+    };
+    expect(() => readDeviations(document)).toThrow(
+      "contract-tests: #/x-atlas-export-deviations/0: location operations.getGone.operationId names operation getGone, which the spec does not have",
+    );
   });
 });

@@ -5,6 +5,8 @@ import type { DocumentedExample } from "../src/documented-example.js";
 import { exampleLabel } from "../src/example-label.js";
 import { loadSpec } from "../src/load-spec.js";
 import { mutate } from "../src/mutate.js";
+import { objectSchemaOf } from "../src/object-schema-of.js";
+import { isJsonObject } from "../src/openapi-document.js";
 
 // TS2322/TS2820 not assignable (2820 adds "did you mean"), TS2353/TS2561 unknown property in an object
 // literal (2561 adds "did you mean"), TS2741 missing property.
@@ -19,7 +21,12 @@ interface Mutation {
   compiler: readonly number[] | null;
 }
 
-const isJob = (example: DocumentedExample) => example.status === "200";
+// The hand-picked job mutations reach into exportStatus and components: examples of a job that has both.
+const isJob = (example: DocumentedExample) =>
+  example.schemaPointer === "#/components/schemas/DiskBackupExportJob" &&
+  isJsonObject(example.value) &&
+  isJsonObject(example.value["exportStatus"]) &&
+  Array.isArray(example.value["components"]);
 const isError = (example: DocumentedExample) => example.schemaPointer === "#/components/schemas/ApiError";
 
 const mutations: [string, Mutation][] = [
@@ -96,20 +103,109 @@ const mutations: [string, Mutation][] = [
   ],
 ];
 
-// Every mutation of every documented example it applies to, compiled in one program.
+// Mutations derived from each example's own schema, so every operation's examples (buckets, snapshots,
+// pages, request bodies) are mutated without a table per operation.
 const document = await loadSpec();
+const shape = (example: DocumentedExample) => objectSchemaOf(document, example.schemaPointer, example.value);
+const isObjectExample = (example: DocumentedExample) => isJsonObject(example.value);
+const firstRequired = (example: DocumentedExample) =>
+  shape(example).required.find((name) => isJsonObject(example.value) && name in example.value);
+const firstEnum = (example: DocumentedExample) =>
+  Object.entries(shape(example).properties).find(
+    ([name, property]) =>
+      Array.isArray(property["enum"]) && isJsonObject(example.value) && name in example.value,
+  )?.[0];
+const firstScalar = (example: DocumentedExample) =>
+  Object.entries(isJsonObject(example.value) ? example.value : {}).find(
+    ([, value]) => typeof value === "string" || typeof value === "number" || typeof value === "boolean",
+  )?.[0];
+
+const firstArray = (example: DocumentedExample) =>
+  Object.entries(isJsonObject(example.value) ? example.value : {}).find(([, value]) =>
+    Array.isArray(value),
+  )?.[0];
+// TS2740: an object where an array is expected lacks the array's members.
+const notAnArray = [2740, ...notAssignable];
+
+const derivedMutations: [string, (example: DocumentedExample) => Mutation | undefined][] = [
+  [
+    "an unknown top-level field",
+    (example) =>
+      isObjectExample(example)
+        ? {
+            appliesTo: () => true,
+            change: (value) => (value.notInTheSpec = 1),
+            compiler: [...excessProperty, ...notAssignable],
+          }
+        : undefined,
+  ],
+  [
+    "its first required field removed",
+    (example) => {
+      const name = firstRequired(example);
+      return name === undefined
+        ? undefined
+        : {
+            appliesTo: () => true,
+            change: (value) => delete value[name],
+            compiler: [missingProperty, ...notAssignable],
+          };
+    },
+  ],
+  [
+    "an enum field outside its values",
+    (example) => {
+      const name = firstEnum(example);
+      return name === undefined
+        ? undefined
+        : {
+            appliesTo: () => true,
+            change: (value) => (value[name] = "NotOneOfTheValues"),
+            compiler: notAssignable,
+          };
+    },
+  ],
+  [
+    "a scalar field of the wrong type",
+    (example) => {
+      const name = firstScalar(example);
+      return name === undefined
+        ? undefined
+        : {
+            appliesTo: () => true,
+            change: (value) => (value[name] = typeof value[name] === "string" ? 42 : "42"),
+            compiler: notAssignable,
+          };
+    },
+  ],
+  [
+    "an array field as an object",
+    (example) => {
+      const name = firstArray(example);
+      return name === undefined
+        ? undefined
+        : { appliesTo: () => true, change: (value) => (value[name] = {}), compiler: notAnArray };
+    },
+  ],
+];
+
+// Every mutation of every documented example it applies to, compiled in one program.
 const cases = collectExamples(document).flatMap((example) =>
-  mutations
-    .filter(([, mutation]) => mutation.appliesTo(example))
-    .map(([name, mutation]) => ({
-      name: `${exampleLabel(example)} with ${name}`,
-      mutation,
-      example: {
-        ...example,
-        id: `${example.id}-${name.replace(/[^A-Za-z0-9]+/g, "_")}`,
-        value: mutate(example.value, mutation.change),
-      },
-    })),
+  [
+    ...mutations.filter(([, mutation]) => mutation.appliesTo(example)),
+    ...derivedMutations.flatMap(([name, derive]): [string, Mutation][] => {
+      const mutation = derive(example);
+      return mutation ? [[name, mutation]] : [];
+    }),
+  ].map(([name, mutation]) => ({
+    name: `${exampleLabel(example)} with ${name}`,
+    mutation,
+    example: {
+      ...example,
+      id: `${example.id}-${name.replace(/[^A-Za-z0-9]+/g, "_")}`,
+      value: mutate(example.value, mutation.change),
+    },
+  })),
 );
 const checks = await checkDocumentedExamples(
   document,
@@ -120,7 +216,8 @@ const checks = await checkDocumentedExamples(
 describe("mutated copies of the documented examples", () => {
   it("cover every documented example with at least three mutations", () => {
     for (const example of collectExamples(document)) {
-      expect(cases.filter((c) => c.example.pointer === example.pointer).length).toBeGreaterThanOrEqual(3);
+      const count = cases.filter((c) => c.example.id.startsWith(`${example.id}-`)).length;
+      expect(count, `${exampleLabel(example)} has ${count} mutations`).toBeGreaterThanOrEqual(3);
     }
   });
 

@@ -1,3 +1,2 @@
 export declare const specUrl: URL;
-export declare const generatedUrl: URL;
-export declare function renderTypes(): Promise<string>;
+export declare function renderTypes(url?: URL): Promise<string>;

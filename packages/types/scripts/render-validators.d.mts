@@ -1,4 +1,6 @@
-export declare const jobValidatorUrl: URL;
-export declare const pathParameterSchemasUrl: URL;
-export declare function renderValidators(): Promise<{ url: URL; code: string }[]>;
-export declare function renderPathParameterSchemas(spec: unknown): string;
+import type { OperationInfo } from "./read-operations.mjs";
+export declare function renderValidators(
+  spec: unknown,
+  operations: OperationInfo[],
+): { file: string; code: string }[];
+export declare function renderPathParameterSchemas(spec: unknown, operations: OperationInfo[]): string;

@@ -1,5 +1,8 @@
 import { diskBackupExportJobStateValues } from "./generated/atlas-export.js";
-import type { BackupExportJobState } from "./aliases.js";
+import type { BackupExportJob } from "./generated/aliases.js";
+
+/** The five states of an export job: a literal union, never `string`. */
+export type BackupExportJobState = NonNullable<BackupExportJob["state"]>;
 
 /** Every state of an export job, in the spec's order (generated from the `state` enum). */
 export const BACKUP_EXPORT_JOB_STATES: readonly BackupExportJobState[] = diskBackupExportJobStateValues;

@@ -1,3 +1,8 @@
-export { validateBackupExportJob } from "./validate-backup-export-job.js";
-export { validatePathParameter, type PathParameterName } from "./validate-path-parameter.js";
+export * from "./generated/schema-validators.js";
+export { validateResponse, type OperationWithResult } from "./validate-response.js";
+export {
+  validatePathParameter,
+  type PathParameterName,
+  type PathParameterOperationId,
+} from "./validate-path-parameter.js";
 export type { SchemaViolation } from "./schema-violation.js";

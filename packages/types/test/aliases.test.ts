@@ -5,8 +5,13 @@ import type {
   BackupExportJobState,
   ExportStatus,
   GetBackupExportJobParams,
+  GetBackupExportJobQuery,
+  GetBackupExportJobResult,
+  OperationId,
+  OperationTypes,
   paths,
 } from "../src/index.js";
+import type { operationTable } from "../src/index.js";
 
 describe("friendly aliases", () => {
   it("types the job state as the five literal states, never string", () => {
@@ -52,9 +57,22 @@ describe("friendly aliases", () => {
     }>();
   });
 
-  it("keys paths by the documented operation path", () => {
-    expectTypeOf<
+  it("keys paths by the path templates of the operation table, the documented one among them", () => {
+    expectTypeOf<keyof paths>().toEqualTypeOf<(typeof operationTable)[OperationId]["path"]>();
+    expectTypeOf<"/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}">().toExtend<
       keyof paths
-    >().toEqualTypeOf<"/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}">();
+    >();
+  });
+
+  it("derives getBackupExportJob's result and query from the operation", () => {
+    expectTypeOf<GetBackupExportJobResult>().toEqualTypeOf<BackupExportJob>();
+    expectTypeOf<OperationTypes["getBackupExportJob"]["result"]>().toEqualTypeOf<BackupExportJob>();
+    expectTypeOf<OperationTypes["getBackupExportJob"]["params"]>().toEqualTypeOf<GetBackupExportJobParams>();
+    expectTypeOf<OperationTypes["getBackupExportJob"]["body"]>().toBeNever();
+    expectTypeOf<keyof GetBackupExportJobQuery>().toEqualTypeOf<"envelope" | "pretty">();
+  });
+
+  it("types every operationId of the table in OperationTypes, and no other", () => {
+    expectTypeOf<keyof OperationTypes>().toEqualTypeOf<OperationId>();
   });
 });

@@ -8,7 +8,12 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { specUrl } from "../scripts/render-types.mjs";
 import { violationsOf, type CompiledValidator } from "../src/schema-violation.js";
-import { validatePathParameter, type PathParameterName } from "../src/validate-path-parameter.js";
+import { pathParameterSchemas } from "../src/generated/path-parameter-schemas.js";
+import {
+  validatePathParameter,
+  type PathParameterName,
+  type PathParameterOperationId,
+} from "../src/validate-path-parameter.js";
 
 interface Parameter {
   $ref?: string;
@@ -18,18 +23,24 @@ interface Parameter {
 }
 
 const spec = parse(await readFile(specUrl, "utf8"));
-const operation =
-  spec.paths["/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}"].get;
-const pathSchemas = new Map<string, object>();
-for (const parameter of operation.parameters as Parameter[]) {
-  const resolved: Parameter = parameter.$ref
-    ? spec.components.parameters[parameter.$ref.replace("#/components/parameters/", "")]
-    : parameter;
-  if (resolved.in === "path") pathSchemas.set(resolved.name, resolved.schema);
+/** `[operationId, name, schema]` for every path parameter of every operation, read here from the spec. */
+const pathSchemas: [string, string, object][] = [];
+for (const pathItem of Object.values(spec.paths) as Record<
+  string,
+  { operationId: string; parameters?: Parameter[] }
+>[]) {
+  for (const operation of Object.values(pathItem)) {
+    for (const parameter of operation.parameters ?? []) {
+      const resolved: Parameter = parameter.$ref
+        ? spec.components.parameters[parameter.$ref.replace("#/components/parameters/", "")]
+        : parameter;
+      if (resolved.in === "path") pathSchemas.push([operation.operationId, resolved.name, resolved.schema]);
+    }
+  }
 }
 
 const ajv = new Ajv({ strict: false, unicode: false, logger: false });
-const names = [...pathSchemas.keys()].sort() as PathParameterName[];
+const names = [...new Set(pathSchemas.map(([, name]) => name))].sort() as PathParameterName[];
 
 /** A small deterministic generator (mulberry32), so every run checks the same pseudo-random strings. */
 function randomStrings(count: number, seed: number): string[] {
@@ -96,18 +107,33 @@ const values: unknown[] = [
 ];
 
 describe("validatePathParameter", () => {
-  it("covers every path parameter of the operation in the spec", () => {
-    expect(names).toEqual(["clusterName", "exportId", "groupId"]);
+  it("covers every path parameter of every operation in the spec", () => {
+    const generated = Object.entries(pathParameterSchemas).flatMap(([id, parameters]) =>
+      Object.keys(parameters).map((name) => `${id}.${name}`),
+    );
+    expect(generated.sort()).toEqual(pathSchemas.map(([id, name]) => `${id}.${name}`).sort());
+    expect(names).toEqual(expect.arrayContaining(["clusterName", "exportId", "groupId"]));
   });
 
-  describe.each(names)("%s", (name) => {
-    const validate = ajv.compile(pathSchemas.get(name)!) as CompiledValidator;
+  describe.each(pathSchemas)("%s %s", (operationId, name, schema) => {
+    const validate = ajv.compile(schema) as CompiledValidator;
 
     it("reports exactly what ajv reports for every value, valid or not", () => {
       for (const value of values) {
-        expect(validatePathParameter(name, value), `value ${inspect(value)}`).toStrictEqual(
-          violationsOf(validate, value),
-        );
+        expect(
+          validatePathParameter(name as PathParameterName, value, operationId as PathParameterOperationId),
+          `value ${inspect(value)}`,
+        ).toStrictEqual(violationsOf(validate, value));
+      }
+    });
+
+    it("without the operationId, accepts only what every operation with that name accepts", () => {
+      const all = pathSchemas.filter(([, other]) => other === name).map(([, , s]) => ajv.compile(s));
+      for (const value of values) {
+        expect(
+          validatePathParameter(name as PathParameterName, value).length === 0,
+          `value ${inspect(value)}`,
+        ).toBe(all.every((check) => check(value)));
       }
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateBackupExportJob, validatePathParameter } from "../src/validators.js";
+import { validateBackupExportJob, validatePathParameter, validateResponse } from "../src/validators.js";
 
 const job = {
   exportBucketId: "32b6e34b3d91647abb20e7b8",
@@ -65,5 +65,42 @@ describe("validatePathParameter", () => {
     ["exportId", "%2e%2e", "pattern"],
   ] as const)("rejects %s %j with %s", (name, value, keyword) => {
     expect(validatePathParameter(name, value)[0]?.keyword).toBe(keyword);
+  });
+});
+
+describe("validateResponse", () => {
+  it("checks getBackupExportJob's 200 body against the job schema", () => {
+    expect(validateResponse("getBackupExportJob", job)).toEqual([]);
+    expect(validateResponse("getBackupExportJob", { ...job, state: "Done" })[0]).toMatchObject({
+      pointer: "/state",
+      keyword: "enum",
+    });
+  });
+
+  it("refuses an operationId that answers with no body, naming it", () => {
+    expect(() => validateResponse("noSuchOperation" as "getBackupExportJob", job)).toThrow(
+      "@atlas-export/types: no operation noSuchOperation answers with a body",
+    );
+  });
+});
+
+describe("validatePathParameter with and without an operationId", () => {
+  it("checks getBackupExportJob's clusterName against its own schema (the documented 1-64 length)", () => {
+    expect(validatePathParameter("clusterName", "x".repeat(65), "getBackupExportJob")[0]?.keyword).toBe(
+      "maxLength",
+    );
+    expect(validatePathParameter("clusterName", "Cluster0", "getBackupExportJob")).toEqual([]);
+  });
+
+  it("refuses a parameter the operation does not have, naming both", () => {
+    expect(() =>
+      validatePathParameter("exportId", "x", "getBackupExportJobNot" as "getBackupExportJob"),
+    ).toThrow("@atlas-export/types: operation getBackupExportJobNot has no path parameter exportId");
+  });
+
+  it("refuses a name no operation has", () => {
+    expect(() => validatePathParameter("nope" as "groupId", "x")).toThrow(
+      "@atlas-export/types: no operation has a path parameter nope",
+    );
   });
 });
