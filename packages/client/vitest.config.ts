@@ -9,6 +9,7 @@ export default defineConfig({
   define: { __ATLAS_EXPORT_CLIENT_VERSION__: JSON.stringify(version) },
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/support/clear-proxy-environment.ts"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });

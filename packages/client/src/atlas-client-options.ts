@@ -1,4 +1,6 @@
 import type { Middleware } from "openapi-fetch";
+import type { CaOption } from "./resolve-ca-option.js";
+import type { ProxyOption } from "./resolve-proxy-option.js";
 
 /**
  * How failed attempts are repeated. GET, HEAD and DELETE retry 408, 429, 5xx, connection errors, timeouts
@@ -30,6 +32,13 @@ export interface AtlasClientOptions {
   userAgent?: string;
   /** Sends every request, token requests included (default `globalThis.fetch`): your own fetch, or one with an undici dispatcher. */
   fetch?: (input: Request) => Promise<Response>;
+  /**
+   * Default: HTTPS_PROXY/https_proxy, HTTP_PROXY/http_proxy and NO_PROXY decide, as for curl and the Atlas
+   * CLI. `false`: never a proxy (Node only); `"http://user:password@proxy:3128"`: this proxy. Not with `fetch`.
+   */
+  proxy?: ProxyOption;
+  /** PEM certificate(s) to trust besides the default ones (a TLS-inspecting proxy's CA). Not with `fetch`. */
+  ca?: CaOption;
   /** Check each answer of a named method against the fragment's schema (precompiled; off by default). */
   validateResponses?: boolean;
   /** Allow credentials over `http://` to a host that is not loopback (never do this on a network). */

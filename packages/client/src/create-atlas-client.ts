@@ -48,7 +48,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   const resolved = resolveClientOptions(options);
   const inner = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: clientFetch({ fetch: resolved.fetch, userAgent: resolved.userAgent }),
+    fetch: clientFetch({ fetch: resolved.transport.fetch, userAgent: resolved.userAgent }),
     headers: { Accept: ATLAS_MEDIA_TYPE },
     redirect: "manual",
     pathSerializer,
@@ -82,6 +82,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
     },
     async close() {
       await resolved.auth?.close?.();
+      await resolved.transport.close();
     },
   };
   Object.defineProperty(client, Symbol.for("nodejs.util.inspect.custom"), {

@@ -5,6 +5,8 @@ export {
   type GetBackupExportJobOptions,
 } from "./create-atlas-client.js";
 export type { AtlasClientOptions, RetryOptions } from "./atlas-client-options.js";
+export type { ProxyOption } from "./resolve-proxy-option.js";
+export type { CaOption } from "./resolve-ca-option.js";
 export type { CallOptions } from "./call-operation.js";
 export type { FromEnvOptions } from "./from-env.js";
 export type { WaitForBackupExportJobOptions } from "./wait-for-job.js";

@@ -2,6 +2,9 @@ import type { AtlasClientOptions, RetryOptions } from "./atlas-client-options.js
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { DURATION_RULE, MAX_TIMER_MS } from "./max-timer-ms.js";
+import { createDefaultFetch } from "./default-fetch.js";
+import { resolveCaOption } from "./resolve-ca-option.js";
+import { resolveProxyOption } from "./resolve-proxy-option.js";
 import { userAgent } from "./user-agent.js";
 
 const defaults = {
@@ -12,7 +15,9 @@ const defaults = {
   userAgent: "",
   middleware: [],
   retry: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
-} satisfies Omit<Required<AtlasClientOptions>, "auth" | "fetch"> & { retry: Required<RetryOptions> };
+} satisfies Omit<Required<AtlasClientOptions>, "auth" | "fetch" | "proxy" | "ca"> & {
+  retry: Required<RetryOptions>;
+};
 
 function optionError(option: string, rule: string, message: string): AtlasValidationError {
   return new AtlasValidationError(
@@ -102,6 +107,16 @@ export function resolveClientOptions(options: AtlasClientOptions) {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw optionError("fetch", "function", "must be a function (input: Request) => Promise<Response>");
   }
+  const proxy = resolveProxyOption(options.proxy);
+  const ca = resolveCaOption(options.ca);
+  if (options.fetch !== undefined && (proxy !== undefined || ca !== undefined)) {
+    const option = proxy !== undefined ? "proxy" : "ca";
+    throw optionError(
+      option,
+      "not with fetch",
+      "configures the client's built-in fetch; your own `fetch` wins, so give it the proxy or CA itself (e.g. an undici dispatcher)",
+    );
+  }
   if (options.auth !== undefined && !isMiddleware(options.auth)) {
     throw optionError(
       "auth",
@@ -153,7 +168,10 @@ export function resolveClientOptions(options: AtlasClientOptions) {
     middleware,
     validateResponses: options.validateResponses ?? defaults.validateResponses,
     userAgent: userAgent(options.userAgent ?? defaults.userAgent),
-    fetch: options.fetch ?? ((input: Request) => globalThis.fetch(input)),
+    // The built-in fetch honours the proxy variables, `proxy` and `ca`; a user's own fetch is used as is.
+    transport: options.fetch
+      ? { fetch: options.fetch, close: async () => {} }
+      : createDefaultFetch({ proxy, ca }),
     auth: options.auth,
   };
 }

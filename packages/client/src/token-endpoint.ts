@@ -90,6 +90,7 @@ export async function revokeToken(target: TokenEndpointTarget, accessToken: stri
       additionalParameters: { token_type_hint: "access_token" },
     });
   } catch (error) {
+    if (error instanceof AtlasError) throw error;
     throw new AtlasConnectionError(
       `service account: could not reach the revoke endpoint ${target.revokeUrl}: ${systemErrorCode(error) ?? (error as Error).message}`,
       { cause: error, code: systemErrorCode(error) },

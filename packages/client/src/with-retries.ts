@@ -3,7 +3,7 @@ import { AtlasAbortError } from "./atlas-abort-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import { AtlasError } from "./atlas-error.js";
 import { AtlasTimeoutError } from "./atlas-timeout-error.js";
-import { systemErrorCode } from "./system-error-code.js";
+import { describeConnectionFailure } from "./describe-connection-failure.js";
 import { retryDelay, type AttemptOutcome, type BackoffPolicy } from "./retry-delay.js";
 
 /** The resolved retry options, the per-attempt limit, and the base URL that connection errors name. */
@@ -77,15 +77,8 @@ function classify(
     return new AtlasTimeoutError(`no answer from Atlas within ${policy.timeoutMs} ms`, policy.timeoutMs);
   }
   if (error instanceof AtlasError) return error;
-  const code = systemErrorCode(error);
-  const reason =
-    code ?? messageOf((error as { cause?: unknown })?.cause) ?? messageOf(error) ?? String(error);
-  return new AtlasConnectionError(`could not reach ${new URL(policy.baseUrl).host}: ${reason}`, {
-    cause: error,
-    code,
-  });
-}
-
-function messageOf(value: unknown): string | undefined {
-  return value instanceof Error && value.message ? value.message : undefined;
+  // A user's own fetch failed (the built-in one throws AtlasConnectionError itself): name the cause and fix.
+  const host = new URL(policy.baseUrl).host;
+  const { reason, code } = describeConnectionFailure(error, { host });
+  return new AtlasConnectionError(`could not reach ${host}: ${reason}`, { cause: error, code });
 }

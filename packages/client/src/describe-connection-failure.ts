@@ -1,0 +1,114 @@
+import { redactUrlCredentials } from "./redact-url-credentials.js";
+
+/** Why a request got no HTTP answer, in words a user can act on, and the system error code if any. */
+export interface ConnectionFailure {
+  reason: string;
+  code: string | undefined;
+}
+
+/** Where the request went: the host of its URL, and the proxy configured for it (it may have gone direct). */
+export interface ConnectionTarget {
+  host: string;
+  proxy?: URL | undefined;
+}
+
+// OpenSSL's verification errors as Node and Bun report them (`err.code`), and Deno's rustls wording.
+const UNTRUSTED = new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_UNTRUSTED",
+  "CERT_SIGNATURE_FAILURE",
+]);
+const WRONG_HOST = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);
+const PROXY_UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET"]);
+const NOT_VALID_NOW = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
+
+const TRUST_FIX =
+  "if a proxy or your network inspects TLS with its own certificate authority, trust that CA's PEM certificate with the `ca` option (atlas-export: --ca-file) or NODE_EXTRA_CA_CERTS=/path/to/ca.pem";
+
+/** The error, its `cause`s and an AggregateError's `errors`, outermost first. */
+type Link = { code?: unknown; message?: unknown; port?: unknown };
+
+function chain(error: unknown): Link[] {
+  const seen: Link[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.length < 10) {
+    const item = queue.shift();
+    if (item === null || typeof item !== "object" || seen.includes(item)) continue;
+    seen.push(item);
+    const { cause, errors } = item as { cause?: unknown; errors?: unknown };
+    queue.push(cause, ...(Array.isArray(errors) ? errors : []));
+  }
+  return seen;
+}
+
+/** Whether a system error is about the proxy itself (a request NO_PROXY sent direct fails elsewhere). */
+function isAboutProxy(link: Link, proxy: URL): boolean {
+  const port = Number(proxy.port || (proxy.protocol === "https:" ? 443 : 80));
+  const message = typeof link.message === "string" ? link.message : "";
+  const lookup = link.code === "ENOTFOUND" || link.code === "EAI_AGAIN";
+  return link.port === port || message.includes(`:${port}`) || (lookup && message.includes(proxy.hostname));
+}
+
+/**
+ * Turns what a fetch threw into a message that names the cause — an untrusted or wrong-host certificate,
+ * a proxy that wants credentials or cannot be reached — and the fix, instead of a bare "fetch failed".
+ */
+export function describeConnectionFailure(error: unknown, target: ConnectionTarget): ConnectionFailure {
+  const links = chain(error);
+  const codes = links.map((link) => link.code).filter((code): code is string => typeof code === "string");
+  const text = links
+    .map((link) => link.message)
+    .filter((message): message is string => typeof message === "string")
+    .join(" | ");
+  const code = codes.find((candidate) => !candidate.startsWith("UND_ERR")) ?? codes[0];
+  const proxy = target.proxy ? redactUrlCredentials(target.proxy) : undefined;
+
+  const proxyStatus = /Proxy (?:response \((\d{3})\)|Authentication Required \((\d{3})\))/i.exec(text);
+  if (proxy && proxyStatus) {
+    const status = proxyStatus[1] ?? proxyStatus[2];
+    if (status === "407") {
+      return {
+        code,
+        reason: `the proxy ${proxy} answered 407 Proxy Authentication Required: put the proxy's user and password in its URL (http://user:password@host:port, percent-encoded) in HTTPS_PROXY or the \`proxy\` option`,
+      };
+    }
+    return { code, reason: `the proxy ${proxy} refused to connect to ${target.host} (HTTP ${status})` };
+  }
+  if ((code && UNTRUSTED.has(code)) || /UnknownIssuer|invalid peer certificate|self.signed/i.test(text)) {
+    return {
+      code,
+      reason: `the TLS certificate of ${target.host} is not trusted (${code ?? "unknown issuer"}): ${TRUST_FIX}`,
+    };
+  }
+  if ((code && WRONG_HOST.has(code)) || /NotValidForName|does not match|altnames/i.test(text)) {
+    return {
+      code,
+      reason: `the TLS certificate is not valid for ${target.host} (${code ?? "wrong host"}): check the base URL; if a proxy answers for this host, check its certificate`,
+    };
+  }
+  if ((code && NOT_VALID_NOW.has(code)) || /expired/i.test(text)) {
+    return {
+      code,
+      reason: `the TLS certificate of ${target.host} is expired or not yet valid (${code ?? "expired"}): check this machine's clock`,
+    };
+  }
+  if (
+    proxy &&
+    code &&
+    PROXY_UNREACHABLE.has(code) &&
+    links.some((link) => isAboutProxy(link, target.proxy!))
+  ) {
+    return {
+      code,
+      reason: `could not connect to the proxy ${proxy} (${code}): check HTTPS_PROXY/HTTP_PROXY or the \`proxy\` option; NO_PROXY lists the hosts to reach directly`,
+    };
+  }
+  const plain = links
+    .map((link) => link.message)
+    .find((message) => typeof message === "string" && message !== "fetch failed");
+  return { code, reason: code ?? (plain as string | undefined) ?? "fetch failed" };
+}
