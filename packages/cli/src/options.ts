@@ -1,6 +1,7 @@
 import { ATLAS_ENV } from "./atlas-env.js";
 import type { CliOption } from "./cli-option.js";
 import { parseBaseUrl } from "./parse-base-url.js";
+import { parseCaFile } from "./parse-ca-file.js";
 import { parseChoice } from "./parse-choice.js";
 import { parsePathParameter } from "./parse-path-parameter.js";
 import { parseSeconds } from "./parse-seconds.js";
@@ -70,6 +71,12 @@ export const OPTIONS = {
     env: ATLAS_ENV.baseUrl,
     parse: parseBaseUrl,
   },
+  caFile: {
+    flag: "ca-file",
+    placeholder: "FILE",
+    help: "PEM file of CA certificates to trust besides the default ones (a TLS-inspecting proxy's)",
+    parse: parseCaFile,
+  },
   output: {
     flag: "output",
     short: "o",
@@ -87,6 +94,7 @@ export const OPTIONS = {
 /** What every command that talks to Atlas accepts after its own options. */
 export const ATLAS_OPTIONS: readonly CliOption[] = [
   OPTIONS.baseUrl,
+  OPTIONS.caFile,
   OPTIONS.output,
   OPTIONS.clientId,
   OPTIONS.clientSecret,

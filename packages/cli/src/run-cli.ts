@@ -35,14 +35,24 @@ export interface CliEnvironment {
 
 const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
 
-function openClient(credentialFlags: CredentialFlags, baseUrl: string, io: CliEnvironment): AtlasClient {
+function openClient(
+  credentialFlags: CredentialFlags,
+  baseUrl: string,
+  ca: string | undefined,
+  io: CliEnvironment,
+): AtlasClient {
   const { credentials, warnings } = resolveCredentials(credentialFlags, io.env);
   for (const warning of warnings) io.stderr.write(`atlas-export: ${warning}\n`);
   const auth =
     credentials.kind === "serviceAccount"
       ? serviceAccountAuth({ clientId: credentials.clientId, clientSecret: credentials.clientSecret })
       : digestAuth({ publicKey: credentials.publicKey, privateKey: credentials.privateKey });
-  return createAtlasClient({ auth, baseUrl, userAgent: `atlas-export-cli/${io.version}` });
+  return createAtlasClient({
+    auth,
+    baseUrl,
+    userAgent: `atlas-export-cli/${io.version}`,
+    ...(ca === undefined ? {} : { ca }),
+  });
 }
 
 /** Runs `atlas-export` with these arguments and returns the exit code; never throws. */
@@ -61,7 +71,7 @@ export async function runCli(io: CliEnvironment): Promise<number> {
     }
     const { command, values, credentials } = commandLine;
     baseUrl = values.optionalString(OPTIONS.baseUrl) ?? DEFAULT_BASE_URL;
-    atlas = openClient(credentials, baseUrl, io);
+    atlas = openClient(credentials, baseUrl, values.optionalString(OPTIONS.caFile), io);
     const output = values.optionalString(OPTIONS.output);
     const input: CommandInput = {
       values,
