@@ -3,16 +3,18 @@
 // consumer project for each runtime — Node 20 (this machine's), Node 22 and 24, Bun and Deno, pinned in
 // runtimes.mjs and installed from npm into .cache/runtime-matrix/ — and runs there, against an emulator
 // on 127.0.0.1: the smoke program (digest and service-account auth, a 404 as AtlasApiError, a retry after
-// a 503, waitForBackupExportJob) and the CLI's `atlas-export get` and `watch`. Exit code 1 when any
-// runtime fails or cannot be installed.
+// a 503, waitForBackupExportJob), the CLI's `atlas-export get` and `watch`, HTTP_PROXY and NO_PROXY with a
+// counting proxy, and an HTTPS emulator with a throwaway CA (the `ca` option, NODE_EXTRA_CA_CERTS). Exit
+// code 1 when any runtime fails or cannot be installed.
 //
 //   node scripts/runtime-matrix/cli.mjs [--only node22,bun] [--keep]
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensurePnpm, root } from "../bootstrap.mjs";
 import { checkRuntime } from "./check-runtime.mjs";
 import { createConsumer } from "./create-consumer.mjs";
+import { createTestCa } from "./create-test-ca.mjs";
 import { formatMatrixReport } from "./format-matrix-report.mjs";
 import { installRuntime } from "./install-runtime.mjs";
 import { packPackages } from "./pack-packages.mjs";
@@ -38,10 +40,13 @@ try {
   log("building and packing the published packages");
   const packed = await packPackages({ root, pnpm: ensurePnpm(), destination: join(tempRoot, "tarballs") });
   log(`packed ${packed.map(({ name, version }) => `${name}@${version}`).join(", ")}`);
+  const caDir = join(tempRoot, "test-ca");
+  mkdirSync(caDir);
+  const testCa = createTestCa(caDir);
   const results = await runMatrix(options.runtimes, {
     install: (runtime) => installRuntime(runtime, { cacheDir }),
     createConsumer: (runtime) => createConsumer(join(tempRoot, `consumer-${runtime.id}`), packed),
-    check: checkRuntime,
+    check: (target) => checkRuntime(target, { testCa }),
     log,
   });
   console.log(`\n${formatMatrixReport(results, (Date.now() - startedAt) / 1000)}`);

@@ -45,7 +45,14 @@ export function runningJobDefinition(ref) {
   return { ...ref, ...RUNNING_JOB_TIMING };
 }
 
-/** The SMOKE_CONFIG the smoke program reads. */
-export function smokeConfig({ baseUrl, apiKey, serviceAccount, jobs }) {
-  return JSON.stringify({ baseUrl, apiKey, serviceAccount, jobs });
+/** The SMOKE_CONFIG the smoke program reads; `scenario` "workflow" (default), "proxy" or "trust". */
+export function smokeConfig({ baseUrl, apiKey, serviceAccount, jobs, scenario = "workflow", ca }) {
+  return JSON.stringify({
+    scenario,
+    baseUrl,
+    apiKey,
+    serviceAccount,
+    jobs,
+    ...(ca === undefined ? {} : { ca }),
+  });
 }

@@ -2,16 +2,25 @@
 // packed tarballs, and run there by each runtime (Node, Bun, Deno) against an emulator the matrix started
 // on 127.0.0.1. Plain JavaScript with no Node-only globals beyond `process`, which all three provide.
 //
-// Input: SMOKE_CONFIG (JSON, written by smoke-config.mjs). Output: one line per check, "ok <check>", and
-// exit code 0; the first failing check prints "not ok <check>: <why>" and exits 1.
-import { AtlasApiError, createAtlasClient, digestAuth, serviceAccountAuth } from "@atlas-export/client";
+// Input: SMOKE_CONFIG (JSON, written by smoke-config.mjs), whose `scenario` picks the checks: "workflow"
+// (default), "proxy" (the same calls whatever the environment's proxy variables say; the matrix counts
+// what its proxy and the emulator saw) or "trust" (an HTTPS emulator with a private CA, trusted through
+// the `ca` option or, without `ca` in the config, through NODE_EXTRA_CA_CERTS). Output: one line per
+// check, "ok <check>", and exit code 0; the first failing check prints "not ok <check>: <why>", exit 1.
+import {
+  AtlasApiError,
+  AtlasConnectionError,
+  createAtlasClient,
+  digestAuth,
+  serviceAccountAuth,
+} from "@atlas-export/client";
 
 const config = JSON.parse(process.env.SMOKE_CONFIG ?? "null");
 if (!config) {
   console.error("not ok config: SMOKE_CONFIG is not set (run this through scripts/runtime-matrix/cli.mjs)");
   process.exit(1);
 }
-const { baseUrl, apiKey, serviceAccount, jobs } = config;
+const { baseUrl, apiKey, serviceAccount, jobs, scenario = "workflow", ca } = config;
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -29,14 +38,55 @@ async function check(name, body) {
 
 // Fast retries: the emulator's injected 503 carries no Retry-After, so the backoff decides the pause.
 const retry = { initialDelayMs: 50, maxDelayMs: 200 };
-const digest = createAtlasClient({ auth: digestAuth(apiKey), baseUrl, retry });
-const oauth = createAtlasClient({ auth: serviceAccountAuth(serviceAccount), baseUrl, retry });
+const trust = ca === undefined ? {} : { ca };
+const digest = createAtlasClient({ auth: digestAuth(apiKey), baseUrl, retry, ...trust });
+const oauth = createAtlasClient({ auth: serviceAccountAuth(serviceAccount), baseUrl, retry, ...trust });
 
 await check("runtime", () => {
   const bun = globalThis.Bun?.version;
   const deno = globalThis.Deno?.version?.deno;
   return bun ? `bun ${bun}` : deno ? `deno ${deno}` : `node ${process.version}`;
 });
+
+async function getDocumentedJob(client, times) {
+  for (let call = 0; call < times; call += 1) {
+    const job = await client.getBackupExportJob(jobs.documented);
+    assert(job.id === jobs.documented.exportId, `expected job ${jobs.documented.exportId}, got ${job.id}`);
+  }
+  return `${times} call(s)`;
+}
+
+if (scenario === "proxy") {
+  // Three calls each: the matrix expects 4 digest requests (one challenge) and one token, proxy or not.
+  await check("digest auth, 3 calls", () => getDocumentedJob(digest, 3));
+  await check("service account auth, 3 calls", () => getDocumentedJob(oauth, 3));
+  await check("close", () => Promise.all([digest.close(), oauth.close()]).then(() => ""));
+  process.exit(0);
+}
+
+if (scenario === "trust") {
+  if (ca !== undefined) {
+    await check("untrusted certificate is a clear AtlasConnectionError", async () => {
+      const untrusted = createAtlasClient({ auth: digestAuth(apiKey), baseUrl, retry: { maxRetries: 0 } });
+      const error = await untrusted.getBackupExportJob(jobs.documented).then(
+        () => undefined,
+        (caught) => caught,
+      );
+      assert(
+        error instanceof AtlasConnectionError,
+        `expected AtlasConnectionError, got ${error?.name ?? "a job"}`,
+      );
+      assert(/not trusted/.test(error.message), `the message does not say "not trusted": ${error.message}`);
+      assert(/NODE_EXTRA_CA_CERTS/.test(error.message), `the message names no fix: ${error.message}`);
+      return error.code ?? "no code";
+    });
+  }
+  const how = ca === undefined ? "NODE_EXTRA_CA_CERTS" : "the ca option";
+  await check(`digest auth over HTTPS, CA trusted through ${how}`, () => getDocumentedJob(digest, 1));
+  await check(`service account auth over HTTPS, CA trusted through ${how}`, () => getDocumentedJob(oauth, 1));
+  await check("close", () => Promise.all([digest.close(), oauth.close()]).then(() => ""));
+  process.exit(0);
+}
 
 await check("digest auth", async () => {
   const job = await digest.getBackupExportJob(jobs.documented);

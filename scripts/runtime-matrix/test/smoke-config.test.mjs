@@ -48,7 +48,18 @@ describe("smoke configuration", () => {
         jobs,
       }),
     );
-    expect(Object.keys(config)).toEqual(["baseUrl", "apiKey", "serviceAccount", "jobs"]);
+    expect(Object.keys(config)).toEqual(["scenario", "baseUrl", "apiKey", "serviceAccount", "jobs"]);
     expect(config.jobs.flaky).toEqual(jobs.flaky);
+  });
+
+  it("names the scenario, workflow by default, and carries a CA only when given", () => {
+    const jobs = smokeJobs(documented);
+    const base = { baseUrl: "https://127.0.0.1:1", apiKey: {}, serviceAccount: {}, jobs };
+    expect(JSON.parse(smokeConfig(base))).toMatchObject({ scenario: "workflow" });
+    expect(JSON.parse(smokeConfig(base))).not.toHaveProperty("ca");
+    expect(JSON.parse(smokeConfig({ ...base, scenario: "trust", ca: "PEM" }))).toMatchObject({
+      scenario: "trust",
+      ca: "PEM",
+    });
   });
 });
