@@ -39,6 +39,11 @@ export interface AtlasClientOptions {
   proxy?: ProxyOption;
   /** PEM certificate(s) to trust besides the default ones (a TLS-inspecting proxy's CA). Not with `fetch`. */
   ca?: CaOption;
+  /**
+   * The project (`groupId`) of named-method calls that name none: `atlas.listExportBuckets({})`. With it set,
+   * the methods' types make `groupId` optional. `createAtlasClient.fromEnv()` reads `MONGODB_ATLAS_PROJECT_ID`.
+   */
+  projectId?: string;
   /** Check each answer of a named method against the fragment's schema (precompiled; off by default). */
   validateResponses?: boolean;
   /** Allow credentials over `http://` to a host that is not loopback (never do this on a network). */

@@ -2,28 +2,32 @@ import type { BackupExportJob, GetBackupExportJobParams, paths } from "@atlas-ex
 import type { Client } from "openapi-fetch";
 import { createClient } from "./openapi-create-client.js";
 import type { AtlasClientOptions } from "./atlas-client-options.js";
-import { callOperation, type CallOptions } from "./call-operation.js";
+import { atlasOperations, type AtlasOperations } from "./atlas-operations.js";
 import { clientFetch } from "./client-fetch.js";
 import { atlasClientFromEnv, type FromEnvOptions } from "./from-env.js";
-import { getBackupExportJobOperation } from "./operations.js";
 import { pathSerializer } from "./path-serializer.js";
 import { resolveClientOptions } from "./resolve-client-options.js";
 import { retryingClient } from "./retrying-client.js";
 import { waitForJob, type WaitForBackupExportJobOptions } from "./wait-for-job.js";
+import {
+  withDefaultGroupId,
+  type AtlasPathParams,
+  type GroupIdOptional,
+  type GroupIdRequired,
+} from "./with-default-group-id.js";
 
-/** Per-call options of `getBackupExportJob`. */
-export type GetBackupExportJobOptions = CallOptions;
-
-/** The client `createAtlasClient` returns. */
-export interface AtlasClient {
-  /** Returns one export job, or throws an `AtlasError`. */
-  getBackupExportJob(
-    params: GetBackupExportJobParams,
-    options?: GetBackupExportJobOptions,
-  ): Promise<BackupExportJob>;
+/**
+ * The client `createAtlasClient` returns: the named methods, waiting, `api` and `close`. `GroupId` is
+ * `GroupIdOptional` for a client created with `projectId` or by `fromEnv()` (calls may leave `groupId` out;
+ * from the environment, a call without one rejects before any request when `MONGODB_ATLAS_PROJECT_ID` was
+ * not set, since only run time can tell) and `GroupIdRequired` otherwise.
+ */
+export interface AtlasClient<
+  GroupId extends GroupIdOptional = GroupIdRequired,
+> extends AtlasOperations<GroupId> {
   /** Polls until the job is `Successful` (resolves) or `Failed`/`Cancelled` (rejects `AtlasExportFailedError`). */
   waitForBackupExportJob(
-    params: GetBackupExportJobParams,
+    params: AtlasPathParams<GetBackupExportJobParams, GroupId>,
     options?: WaitForBackupExportJobOptions,
   ): Promise<BackupExportJob>;
   /**
@@ -44,7 +48,7 @@ export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
  * every request through the client's `fetch`; `atlas.api` is that client with retries and per-attempt
  * timeouts, and the named methods are thin wrappers over it that return the result or throw an `AtlasError`.
  */
-function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
+function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient<GroupIdOptional> {
   const resolved = resolveClientOptions(options);
   const inner = createClient<paths>({
     baseUrl: resolved.baseUrl,
@@ -61,24 +65,13 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
     resolved.auth,
   );
 
-  const client: AtlasClient = {
+  const client: AtlasClient<GroupIdOptional> = {
     api,
-    getBackupExportJob(params, callOptions) {
-      return callOperation<BackupExportJob>(
-        api,
-        resolved.validateResponses,
-        getBackupExportJobOperation,
-        { path: params },
-        callOptions,
-      );
-    },
-    waitForBackupExportJob(params, waitOptions = {}) {
+    ...atlasOperations({ api, validateResponses: resolved.validateResponses, projectId: resolved.projectId }),
+    async waitForBackupExportJob(params, waitOptions = {}) {
       const envelope = (waitOptions as WaitForBackupExportJobOptions | null)?.envelope ?? false;
-      return waitForJob(
-        (signal) => client.getBackupExportJob(params, { signal, envelope }),
-        params,
-        waitOptions,
-      );
+      const job = withDefaultGroupId("waitForBackupExportJob", params, resolved.projectId);
+      return waitForJob((signal) => client.getBackupExportJob(job, { signal, envelope }), job, waitOptions);
     },
     async close() {
       await resolved.auth?.close?.();
@@ -92,9 +85,15 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient {
   return client;
 }
 
+/** `createAtlasClient`: with a `projectId`, the named methods' `groupId` is optional. */
+export interface CreateAtlasClient {
+  (options: AtlasClientOptions & { projectId: string }): AtlasClient<GroupIdOptional>;
+  (options?: AtlasClientOptions): AtlasClient<GroupIdRequired>;
+  /** Builds a client from `MONGODB_ATLAS_*` variables; `groupId` is optional, checked when a call is made. */
+  fromEnv(overrides?: FromEnvOptions): AtlasClient<GroupIdOptional>;
+}
+
 /** Creates a client; `createAtlasClient.fromEnv()` builds one from `MONGODB_ATLAS_*` variables. */
-export const createAtlasClient: typeof createAtlasClientImpl & {
-  fromEnv(overrides?: FromEnvOptions): AtlasClient;
-} = Object.assign(createAtlasClientImpl, {
+export const createAtlasClient: CreateAtlasClient = Object.assign(createAtlasClientImpl, {
   fromEnv: (overrides?: FromEnvOptions) => atlasClientFromEnv(createAtlasClientImpl, overrides),
 });

@@ -2,8 +2,13 @@ export {
   createAtlasClient,
   ATLAS_MEDIA_TYPE,
   type AtlasClient,
-  type GetBackupExportJobOptions,
+  type CreateAtlasClient,
 } from "./create-atlas-client.js";
+export type { AtlasOperations, GetBackupExportJobOptions } from "./atlas-operations.js";
+export type { AtlasPathParams, GroupIdOptional, GroupIdRequired } from "./with-default-group-id.js";
+export type { ListOptions } from "./list-options.js";
+export { Page, type PageLink } from "./page.js";
+export { PagePromise } from "./page-promise.js";
 export type { AtlasClientOptions, RetryOptions } from "./atlas-client-options.js";
 export type { ProxyOption } from "./resolve-proxy-option.js";
 export type { CaOption } from "./resolve-ca-option.js";

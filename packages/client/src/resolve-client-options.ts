@@ -1,4 +1,5 @@
 import type { AtlasClientOptions, RetryOptions } from "./atlas-client-options.js";
+import { validatePathParameter } from "@atlas-export/types/validate-path-parameter";
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { DURATION_RULE, MAX_TIMER_MS } from "./max-timer-ms.js";
@@ -15,7 +16,7 @@ const defaults = {
   userAgent: "",
   middleware: [],
   retry: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
-} satisfies Omit<Required<AtlasClientOptions>, "auth" | "fetch" | "proxy" | "ca"> & {
+} satisfies Omit<Required<AtlasClientOptions>, "auth" | "fetch" | "proxy" | "ca" | "projectId"> & {
   retry: Required<RetryOptions>;
 };
 
@@ -160,8 +161,17 @@ export function resolveClientOptions(options: AtlasClientOptions) {
   } satisfies Required<RetryOptions>;
   if (!Number.isInteger(retry.maxRetries))
     throw optionError("retry.maxRetries", "integer", "must be an integer");
+  const { projectId } = options;
+  if (projectId !== undefined && validatePathParameter("groupId", projectId).length > 0) {
+    throw optionError(
+      "projectId",
+      "project id",
+      `must be a project id of 24 hexadecimal digits, as Atlas shows it (got ${typeof projectId === "string" ? JSON.stringify(projectId.slice(0, 40)) : typeof projectId})`,
+    );
+  }
   return {
     baseUrl,
+    projectId,
     allowInsecureHttp,
     timeoutMs,
     retry,
