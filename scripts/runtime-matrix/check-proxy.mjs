@@ -5,7 +5,8 @@ import { startCountingProxy } from "./start-counting-proxy.mjs";
 /**
  * HTTP_PROXY on the runtime: the smoke's "proxy" scenario (3 digest and 3 service-account calls) through
  * a counting proxy must reach the emulator through it, with digest and token caching unchanged (4 digest
- * requests with one challenge, one token); with NO_PROXY=127.0.0.1 the proxy must see nothing.
+ * requests with one challenge, one token); so must the client's `proxy` option without any variable; with
+ * HTTP_PROXY and NO_PROXY=127.0.0.1 the proxy must see nothing.
  */
 export async function checkProxy(target, { mock, credentials, jobs }) {
   const proxy = await startCountingProxy();
@@ -28,6 +29,23 @@ export async function checkProxy(target, { mock, credentials, jobs }) {
       name: "HTTP_PROXY: digest and token caching unchanged",
       ok: stats.challenges === 1 && stats.digestAuthenticated === 3 && stats.tokensMinted === 1,
       detail: `${digestRequests} digest requests (${stats.challenges} challenge), ${stats.tokensMinted} token(s) for 3 + 3 calls`,
+    });
+
+    const beforeOption = proxy.seen();
+    const explicit = smokeConfig({
+      baseUrl: mock.url,
+      ...credentials,
+      jobs,
+      scenario: "proxy",
+      proxy: proxy.url,
+    });
+    const withOption = await runSmoke(target, explicit, { label: "proxy option: " });
+    checks.push(...withOption);
+    if (withOption.some((check) => !check.ok)) return checks;
+    checks.push({
+      name: "proxy option: the calls went through the proxy without any variable",
+      ok: proxy.seen() > beforeOption,
+      detail: `${proxy.seen() - beforeOption} new tunnel(s) or forwarded request(s)`,
     });
 
     const before = proxy.seen();

@@ -1,7 +1,7 @@
 import { delimiter, dirname, join } from "node:path";
 
 // Deno runs with the narrowest permissions that work: the smoke program reads one variable and talks to
-// the emulator; the CLI reads its MONGODB_ATLAS_* variables (and NO_COLOR, TERM...).
+// the emulator; the CLI reads its MONGODB_ATLAS_* variables (and NO_COLOR, TERM...) and --ca-file.
 const DENO_NET = "--allow-net=127.0.0.1";
 
 /** How a runtime runs a JavaScript file of the consumer project. */
@@ -21,7 +21,8 @@ export function cliCommand(kind, binary, consumerDir, args, env) {
     return { command: bin, args, env: { PATH: `${dirname(binary)}${delimiter}${env.PATH ?? ""}` } };
   }
   if (kind === "bun") return { command: binary, args: ["run", "--bun", "atlas-export", ...args], env: {} };
+  // --allow-read: the CLI reads the file --ca-file names.
   if (kind === "deno")
-    return { command: binary, args: ["run", DENO_NET, "--allow-env", bin, ...args], env: {} };
+    return { command: binary, args: ["run", DENO_NET, "--allow-env", "--allow-read", bin, ...args], env: {} };
   throw new Error(`runtime matrix: unknown runtime kind ${JSON.stringify(kind)}`);
 }

@@ -45,8 +45,11 @@ export function runningJobDefinition(ref) {
   return { ...ref, ...RUNNING_JOB_TIMING };
 }
 
-/** The SMOKE_CONFIG the smoke program reads; `scenario` "workflow" (default), "proxy" or "trust". */
-export function smokeConfig({ baseUrl, apiKey, serviceAccount, jobs, scenario = "workflow", ca }) {
+/**
+ * The SMOKE_CONFIG the smoke program reads; `scenario` "workflow" (default), "proxy" or "trust"; `ca` and
+ * `proxy` become the clients' options.
+ */
+export function smokeConfig({ baseUrl, apiKey, serviceAccount, jobs, scenario = "workflow", ca, proxy }) {
   return JSON.stringify({
     scenario,
     baseUrl,
@@ -54,5 +57,6 @@ export function smokeConfig({ baseUrl, apiKey, serviceAccount, jobs, scenario = 
     serviceAccount,
     jobs,
     ...(ca === undefined ? {} : { ca }),
+    ...(proxy === undefined ? {} : { proxy }),
   });
 }

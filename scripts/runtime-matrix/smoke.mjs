@@ -5,7 +5,8 @@
 // Input: SMOKE_CONFIG (JSON, written by smoke-config.mjs), whose `scenario` picks the checks: "workflow"
 // (default), "proxy" (the same calls whatever the environment's proxy variables say; the matrix counts
 // what its proxy and the emulator saw) or "trust" (an HTTPS emulator with a private CA, trusted through
-// the `ca` option or, without `ca` in the config, through NODE_EXTRA_CA_CERTS). Output: one line per
+// the `ca` option or, without `ca` in the config, through NODE_EXTRA_CA_CERTS). A `proxy` in the config
+// becomes the client's `proxy` option. Output: one line per
 // check, "ok <check>", and exit code 0; the first failing check prints "not ok <check>: <why>", exit 1.
 import {
   AtlasApiError,
@@ -20,7 +21,7 @@ if (!config) {
   console.error("not ok config: SMOKE_CONFIG is not set (run this through scripts/runtime-matrix/cli.mjs)");
   process.exit(1);
 }
-const { baseUrl, apiKey, serviceAccount, jobs, scenario = "workflow", ca } = config;
+const { baseUrl, apiKey, serviceAccount, jobs, scenario = "workflow", ca, proxy } = config;
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -38,7 +39,7 @@ async function check(name, body) {
 
 // Fast retries: the emulator's injected 503 carries no Retry-After, so the backoff decides the pause.
 const retry = { initialDelayMs: 50, maxDelayMs: 200 };
-const trust = ca === undefined ? {} : { ca };
+const trust = { ...(ca === undefined ? {} : { ca }), ...(proxy === undefined ? {} : { proxy }) };
 const digest = createAtlasClient({ auth: digestAuth(apiKey), baseUrl, retry, ...trust });
 const oauth = createAtlasClient({ auth: serviceAccountAuth(serviceAccount), baseUrl, retry, ...trust });
 

@@ -10,10 +10,14 @@ export function parseCaFile(path: string, source: string): string {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new UsageError(`${source}: could not read ${JSON.stringify(path)} (${String(code ?? "error")}).`, {
-      hint: HINT,
-    });
+    // Node names the system error in `code`; Deno's permission error only in `name` (NotCapable).
+    const { code, name } = error as { code?: unknown; name?: unknown };
+    throw new UsageError(
+      `${source}: could not read ${JSON.stringify(path)} (${String(code ?? name ?? "error")}).`,
+      {
+        hint: HINT,
+      },
+    );
   }
   if (!text.includes("-----BEGIN CERTIFICATE-----"))
     throw new UsageError(

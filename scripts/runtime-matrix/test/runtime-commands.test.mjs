@@ -37,11 +37,12 @@ describe("cliCommand", () => {
     ]);
   });
 
-  it("gives deno loopback network access only", () => {
+  it("gives deno loopback network access only, and reading (for --ca-file)", () => {
     expect(cliCommand("deno", "/rt/deno", "/c", ["get"], env).args).toEqual([
       "run",
       "--allow-net=127.0.0.1",
       "--allow-env",
+      "--allow-read",
       "/c/node_modules/.bin/atlas-export",
       "get",
     ]);

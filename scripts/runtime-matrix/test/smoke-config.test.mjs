@@ -57,6 +57,10 @@ describe("smoke configuration", () => {
     const base = { baseUrl: "https://127.0.0.1:1", apiKey: {}, serviceAccount: {}, jobs };
     expect(JSON.parse(smokeConfig(base))).toMatchObject({ scenario: "workflow" });
     expect(JSON.parse(smokeConfig(base))).not.toHaveProperty("ca");
+    expect(JSON.parse(smokeConfig(base))).not.toHaveProperty("proxy");
+    expect(JSON.parse(smokeConfig({ ...base, proxy: "http://127.0.0.1:1" }))).toMatchObject({
+      proxy: "http://127.0.0.1:1",
+    });
     expect(JSON.parse(smokeConfig({ ...base, scenario: "trust", ca: "PEM" }))).toMatchObject({
       scenario: "trust",
       ca: "PEM",
