@@ -1,4 +1,5 @@
 import { AtlasError } from "./atlas-error.js";
+import { shortText } from "./short-text.js";
 
 /** What `AtlasApiError` is built from: the HTTP status, the parsed `ApiError` body fields and the headers. */
 export interface AtlasApiErrorInit {
@@ -45,11 +46,12 @@ export class AtlasApiError extends AtlasError {
   }
 }
 
+/** The message: Atlas's own words, short and without control characters (the fields keep the raw text). */
 function describe(init: AtlasApiErrorInit): string {
-  const head = `${init.status} ${init.errorCode ?? init.reason ?? "HTTP_ERROR"}`;
-  if (init.detail) return `${head}: ${init.detail}`;
+  const head = `${init.status} ${shortText(init.errorCode ?? init.reason ?? "HTTP_ERROR", 100)}`;
+  if (init.detail) return `${head}: ${shortText(init.detail)}`;
   if (init.snippet !== undefined) {
-    return `${head}: the response body is not an Atlas error (${init.snippet === "" ? "empty body" : JSON.stringify(init.snippet)})`;
+    return `${head}: the response body is not an Atlas error (${init.snippet === "" ? "empty body" : JSON.stringify(shortText(init.snippet, 200))})`;
   }
-  return init.reason && init.errorCode ? `${head}: ${init.reason}` : head;
+  return init.reason && init.errorCode ? `${head}: ${shortText(init.reason, 100)}` : head;
 }

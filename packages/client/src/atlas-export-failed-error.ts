@@ -1,5 +1,6 @@
 import type { BackupExportJob, StateReason } from "@atlas-export/types";
 import { AtlasError } from "./atlas-error.js";
+import { shortText } from "./short-text.js";
 
 /** `waitForBackupExportJob` saw the job end in `Failed` or `Cancelled`. */
 export class AtlasExportFailedError extends AtlasError {
@@ -10,7 +11,9 @@ export class AtlasExportFailedError extends AtlasError {
 
   constructor(job: BackupExportJob & { state: "Failed" | "Cancelled" }) {
     const why = job.stateReason?.message ?? job.stateReason?.errorCode;
-    super(`export job ${job.id ?? "(no id)"} ended ${job.state}${why ? `: ${why}` : ""}`);
+    super(
+      `export job ${shortText(job.id ?? "(no id)", 64)} ended ${job.state}${why ? `: ${shortText(why)}` : ""}`,
+    );
     this.job = job;
     this.state = job.state;
     this.stateReason = job.stateReason;

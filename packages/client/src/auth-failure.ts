@@ -1,4 +1,5 @@
 import { AtlasAuthError } from "./atlas-auth-error.js";
+import { shortText } from "./short-text.js";
 
 /** Turns Atlas's final 401 into an `AtlasAuthError`, reading `errorCode`/`detail` if the body has them. */
 export async function authFailure(response: Response, explanation: string): Promise<AtlasAuthError> {
@@ -12,7 +13,7 @@ export async function authFailure(response: Response, explanation: string): Prom
     // HTML, empty or truncated bodies carry nothing more than the status
   }
   return new AtlasAuthError(
-    `${response.status} ${errorCode ?? "UNAUTHORIZED"}: ${explanation}${detail ? ` (${detail})` : ""}`,
+    `${response.status} ${shortText(errorCode ?? "UNAUTHORIZED", 100)}: ${explanation}${detail ? ` (${shortText(detail)})` : ""}`,
     { status: response.status, errorCode },
   );
 }

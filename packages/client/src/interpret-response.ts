@@ -2,6 +2,7 @@ import type { ApiError } from "@atlas-export/types";
 import { AtlasApiError } from "./atlas-api-error.js";
 import { AtlasAuthError } from "./atlas-auth-error.js";
 import { errorHeaders } from "./error-headers.js";
+import { shortText } from "./short-text.js";
 
 const SNIPPET_LENGTH = 200;
 
@@ -23,9 +24,9 @@ function errorFor(status: number, body: unknown, response: Response): AtlasApiEr
   const headers = errorHeaders(response.headers);
   if (status === 401) {
     const code = isApiError(body) ? body.errorCode : "UNAUTHORIZED";
-    const detail = isApiError(body) && body.detail ? `: ${body.detail}` : "";
+    const detail = isApiError(body) && body.detail ? `: ${shortText(body.detail)}` : "";
     return new AtlasAuthError(
-      `401 ${code}${detail} (configure digestAuth or serviceAccountAuth with valid credentials)`,
+      `401 ${shortText(code, 100)}${detail} (configure digestAuth or serviceAccountAuth with valid credentials)`,
       {
         status,
         errorCode: code,

@@ -15,6 +15,7 @@ import { AtlasAuthError } from "./atlas-auth-error.js";
 import { AtlasError } from "./atlas-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import { parseRetryAfter } from "./retry-delay.js";
+import { shortText } from "./short-text.js";
 import { systemErrorCode } from "./system-error-code.js";
 
 /** Where and as whom `serviceAccountAuth` asks for and revokes tokens. */
@@ -69,7 +70,7 @@ export async function requestToken(
     const answer = await processClientCredentialsResponse(as, client, response);
     if (answer.token_type !== "bearer") {
       throw new AtlasAuthError(
-        `service account: the token endpoint returned token_type "${answer.token_type}", expected "Bearer"`,
+        `service account: the token endpoint returned token_type "${shortText(answer.token_type, 40)}", expected "Bearer"`,
         { status },
       );
     }
@@ -134,7 +135,7 @@ function tokenEndpointError(
         : "unexpected status");
   const what =
     code !== undefined
-      ? `${code}${description ? `: ${description}` : ""}`
+      ? `${shortText(code, 100)}${description ? `: ${shortText(description)}` : ""}`
       : status === 200
         ? `unusable token response (${(error as Error).message})`
         : "response is not an OAuth error (not JSON or unexpected shape)";
