@@ -44,6 +44,8 @@ export interface AtlasClientOptions {
    * the methods' types make `groupId` optional. `createAtlasClient.fromEnv()` reads `MONGODB_ATLAS_PROJECT_ID`.
    */
   projectId?: string;
+  /** Longest response body read, successes and errors alike (default 4 MiB); a larger one is an `AtlasApiError`. */
+  maxResponseBytes?: number;
   /** Check each answer of a named method against the fragment's schema (precompiled; off by default). */
   validateResponses?: boolean;
   /** Allow credentials over `http://` to a host that is not loopback (never do this on a network). */

@@ -52,7 +52,11 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient<Gr
   const resolved = resolveClientOptions(options);
   const inner = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: clientFetch({ fetch: resolved.transport.fetch, userAgent: resolved.userAgent }),
+    fetch: clientFetch({
+      fetch: resolved.transport.fetch,
+      userAgent: resolved.userAgent,
+      maxResponseBytes: resolved.maxResponseBytes,
+    }),
     headers: { Accept: ATLAS_MEDIA_TYPE },
     redirect: "manual",
     pathSerializer,

@@ -4,6 +4,18 @@ import { errorHeaders } from "./error-headers.js";
 /** errorCode of the `AtlasApiError` for a body cut off mid-transfer; retried like a connection error. */
 export const TRUNCATED_RESPONSE = "TRUNCATED_RESPONSE";
 
+/** errorCode of the `AtlasApiError` for a body larger than `maxResponseBytes`; never retried. */
+export const RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
+
+function tooLarge(response: Response, maxBytes: number): AtlasApiError {
+  return new AtlasApiError({
+    status: response.status,
+    errorCode: RESPONSE_TOO_LARGE,
+    headers: errorHeaders(response.headers),
+    message: `${response.status} ${RESPONSE_TOO_LARGE}: the response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
+  });
+}
+
 const SNIPPET_LENGTH = 200;
 
 /**
@@ -27,12 +39,22 @@ function truncatedResponse(
 }
 
 /**
- * Reads the whole body of `response` before anyone parses it. A connection that drops mid-body becomes a
- * `TRUNCATED_RESPONSE` `AtlasApiError`; an abort of `signal` (timeout or caller) stops the read at once and
- * rejects with the signal's reason, even with a `fetch` that does not watch the signal itself.
+ * Reads the whole body of `response` before anyone parses it, at most `maxBytes` of it: a larger body (by
+ * its Content-Length, or counted as it streams, so an endless chunked body too) is cancelled and becomes a
+ * `RESPONSE_TOO_LARGE` `AtlasApiError`. A connection that drops mid-body becomes a `TRUNCATED_RESPONSE`
+ * `AtlasApiError`; an abort of `signal` (timeout or caller) stops the read at once and rejects with the
+ * signal's reason, even with a `fetch` that does not watch the signal itself.
  */
-export async function readBodyBytes(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+export async function readBodyBytes(
+  response: Response,
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
+  if (Number(response.headers.get("Content-Length")) > maxBytes) {
+    await response.body.cancel().catch(() => undefined);
+    throw tooLarge(response, maxBytes);
+  }
   const reader = response.body.getReader();
   const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
   signal.addEventListener("abort", onAbort, { once: true });
@@ -43,12 +65,18 @@ export async function readBodyBytes(response: Response, signal: AbortSignal): Pr
       const { done, value } = await reader.read();
       if (signal.aborted) throw signal.reason;
       if (done) break;
-      chunks.push(value);
       received += value.byteLength;
+      if (received > maxBytes) {
+        chunks.length = 0;
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(response, maxBytes);
+      }
+      chunks.push(value);
     }
   } catch (error) {
     // A timeout or the caller's abort is not a truncation: let the caller's classification see it.
     if (signal.aborted) throw signal.reason;
+    if (error instanceof AtlasApiError) throw error;
     throw truncatedResponse(response, chunks, received);
   } finally {
     signal.removeEventListener("abort", onAbort);

@@ -8,6 +8,9 @@ import { resolveCaOption } from "./resolve-ca-option.js";
 import { resolveProxyOption } from "./resolve-proxy-option.js";
 import { userAgent } from "./user-agent.js";
 
+/** Node cannot hold a string much above 512 MB, and a V8 heap near 2 GB ends the process. */
+const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024;
+
 const defaults = {
   baseUrl: "https://cloud.mongodb.com",
   timeoutMs: 30_000,
@@ -15,6 +18,8 @@ const defaults = {
   allowInsecureHttp: false,
   userAgent: "",
   middleware: [],
+  // Far above any Atlas answer (a page of 500 jobs is some 500 KB), far below what hurts a process.
+  maxResponseBytes: 4 * 1024 * 1024,
   retry: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
 } satisfies Omit<Required<AtlasClientOptions>, "auth" | "fetch" | "proxy" | "ca" | "projectId"> & {
   retry: Required<RetryOptions>;
@@ -143,6 +148,14 @@ export function resolveClientOptions(options: AtlasClientOptions) {
       "must be a string of printable ASCII characters (no line breaks)",
     );
   }
+  const maxResponseBytes = options.maxResponseBytes ?? defaults.maxResponseBytes;
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES) {
+    throw optionError(
+      "maxResponseBytes",
+      `integer from 1 to ${MAX_RESPONSE_BYTES}`,
+      `must be an integer from 1 to ${MAX_RESPONSE_BYTES} (1 GiB) (got ${String(maxResponseBytes)})`,
+    );
+  }
   const timeoutMs = duration("timeoutMs", options.timeoutMs, defaults.timeoutMs);
   if (timeoutMs === 0) throw optionError("timeoutMs", "> 0", "must be greater than 0");
   const retry = {
@@ -176,6 +189,7 @@ export function resolveClientOptions(options: AtlasClientOptions) {
     timeoutMs,
     retry,
     middleware,
+    maxResponseBytes,
     validateResponses: options.validateResponses ?? defaults.validateResponses,
     userAgent: userAgent(options.userAgent ?? defaults.userAgent),
     // The built-in fetch honours the proxy variables, `proxy` and `ca`; a user's own fetch is used as is.

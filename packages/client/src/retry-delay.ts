@@ -2,7 +2,7 @@ import { AtlasApiError } from "./atlas-api-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import type { AtlasError } from "./atlas-error.js";
 import { AtlasTimeoutError } from "./atlas-timeout-error.js";
-import { TRUNCATED_RESPONSE } from "./read-body-bytes.js";
+import { RESPONSE_TOO_LARGE, TRUNCATED_RESPONSE } from "./read-body-bytes.js";
 
 /** Statuses an idempotent request may be repeated after: timeouts, rate limits and transient server errors. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -115,6 +115,7 @@ export function retryDelay(
     if (failure instanceof AtlasTimeoutError) return idempotent ? backoff : undefined;
     if (!(failure instanceof AtlasApiError)) return undefined;
     if (failure.errorCode === TRUNCATED_RESPONSE) return idempotent ? backoff : undefined;
+    if (failure.errorCode === RESPONSE_TOO_LARGE) return undefined;
     status = failure.status;
     retryAfterHeader = failure.headers["retry-after"] ?? null;
   }
