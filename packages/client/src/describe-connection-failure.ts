@@ -23,6 +23,11 @@ const UNTRUSTED = new Set([
   "CERT_SIGNATURE_FAILURE",
 ]);
 const WRONG_HOST = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);
+/** Whether `code` says the certificate is wrong: no retry can change that, so none is made. */
+export function isCertificateFailure(code: string | undefined): boolean {
+  return code !== undefined && (UNTRUSTED.has(code) || WRONG_HOST.has(code) || NOT_VALID_NOW.has(code));
+}
+
 const PROXY_UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET"]);
 const NOT_VALID_NOW = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
 

@@ -2,6 +2,7 @@ import { AtlasApiError } from "./atlas-api-error.js";
 import { AtlasConnectionError } from "./atlas-connection-error.js";
 import type { AtlasError } from "./atlas-error.js";
 import { AtlasTimeoutError } from "./atlas-timeout-error.js";
+import { isCertificateFailure } from "./describe-connection-failure.js";
 import { RESPONSE_TOO_LARGE, TRUNCATED_RESPONSE } from "./read-body-bytes.js";
 
 /** Statuses an idempotent request may be repeated after: timeouts, rate limits and transient server errors. */
@@ -110,6 +111,7 @@ export function retryDelay(
   } else {
     const { failure } = outcome;
     if (failure instanceof AtlasConnectionError) {
+      if (isCertificateFailure(failure.code)) return undefined;
       return idempotent || failure.code === "ECONNREFUSED" ? backoff : undefined;
     }
     if (failure instanceof AtlasTimeoutError) return idempotent ? backoff : undefined;

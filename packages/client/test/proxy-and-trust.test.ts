@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -210,6 +212,24 @@ describe("private certificate authorities", () => {
     expect(error.message).toMatch(/the TLS certificate of 127\.0\.0\.1:\d+ is not trusted \([A-Z_]+\)/);
     expect(error.message).toMatch(/the `ca` option \(atlas-export: --ca-file\) or NODE_EXTRA_CA_CERTS/);
     expect(error.message).not.toMatch(/fetch failed/);
+  });
+
+  it("does not retry an untrusted certificate: another attempt meets the same certificate", async () => {
+    const server = createHttpsServer(ca.server, (_, res) => res.end("{}"));
+    let connections = 0;
+    server.on("connection", () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+    restoreEnvironment = setProxyEnvironment();
+    const atlas = createAtlasClient({
+      auth: digestAuth(DEMO_API_KEY),
+      baseUrl: `https://127.0.0.1:${port}`,
+      retry: { maxRetries: 2, initialDelayMs: 1 },
+    });
+    const error = await rejection(atlas.getBackupExportJob(job));
+    expect(error).toBeInstanceOf(AtlasConnectionError);
+    expect(connections).toBe(1);
   });
 
   it("says a certificate for another host is for another host", async () => {
