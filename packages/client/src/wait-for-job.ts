@@ -1,10 +1,15 @@
-import type { BackupExportJob, GetBackupExportJobParams } from "@atlas-export/types";
+import {
+  BACKUP_EXPORT_JOB_STATES,
+  type BackupExportJob,
+  type GetBackupExportJobParams,
+} from "@atlas-export/types";
 import { abortableSleep } from "./abortable-sleep.js";
 import { AtlasAbortError } from "./atlas-abort-error.js";
 import { AtlasExportFailedError } from "./atlas-export-failed-error.js";
 import { AtlasTimeoutError } from "./atlas-timeout-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { MAX_TIMER_MS } from "./max-timer-ms.js";
+import { shortText } from "./short-text.js";
 
 /** Options of `waitForBackupExportJob`. */
 export interface WaitForBackupExportJobOptions {
@@ -12,7 +17,7 @@ export interface WaitForBackupExportJobOptions {
   pollIntervalMs?: number;
   /** Longest pause between two polls (default 30 000 ms). */
   maxPollIntervalMs?: number;
-  /** Give up with `AtlasTimeoutError` after this long (default: no limit). */
+  /** Give up with `AtlasTimeoutError` after this long (default 24 hours, so a wait never hangs forever). */
   timeoutMs?: number;
   /** Stops waiting with `AtlasAbortError` at once, mid-request or mid-pause. */
   signal?: AbortSignal;
@@ -24,6 +29,8 @@ export interface WaitForBackupExportJobOptions {
 
 const defaults = {
   pollIntervalMs: 2_000,
+  // Exports of large clusters take hours; a day means something is stuck, and a wait must end somewhere.
+  timeoutMs: 24 * 60 * 60 * 1000,
   maxPollIntervalMs: 30_000,
   // Slower than the Atlas CLI's fixed 4 s once an export runs for minutes, quicker at the start.
   growth: 1.5,
@@ -40,6 +47,21 @@ function positive(name: string, value: number | undefined, fallback: number): nu
     );
   }
   return value;
+}
+
+/**
+ * Throws unless the job's `state` is one of the five the fragment documents: a job in a state nobody
+ * knows (a new Atlas state, a broken proxy, a hostile server) is surfaced rather than polled forever.
+ */
+function assertKnownState(job: BackupExportJob, params: GetBackupExportJobParams): void {
+  const state: unknown = job.state;
+  if (typeof state === "string" && (BACKUP_EXPORT_JOB_STATES as readonly string[]).includes(state)) return;
+  const shown = state === undefined ? "no state" : `state ${JSON.stringify(shortText(state, 60))}`;
+  throw new AtlasValidationError(
+    `export job ${shortText(params.exportId, 64)} has ${shown}, which waitForBackupExportJob does not know (expected one of ${BACKUP_EXPORT_JOB_STATES.join(", ")}); stopped instead of polling on`,
+    "/state",
+    `enum ${BACKUP_EXPORT_JOB_STATES.join(", ")}`,
+  );
 }
 
 function describe(job: BackupExportJob | undefined): string {
@@ -79,7 +101,7 @@ export async function waitForJob(
     interval,
     positive("maxPollIntervalMs", options.maxPollIntervalMs, defaults.maxPollIntervalMs),
   );
-  const timeoutMs = options.timeoutMs === undefined ? undefined : positive("timeoutMs", options.timeoutMs, 1);
+  const timeoutMs = positive("timeoutMs", options.timeoutMs, defaults.timeoutMs);
   if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
     throw new AtlasValidationError(
       "@atlas-export/client: waitForBackupExportJob({ onProgress }) must be a function",
@@ -92,13 +114,10 @@ export async function waitForJob(
   // long-lived caller signal does not keep every wait's signal alive).
   const stop = new AbortController();
   let timedOut = false;
-  const timer =
-    timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          stop.abort();
-        }, timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop.abort();
+  }, timeoutMs);
   const forward = () => stop.abort(options.signal?.reason);
   if (options.signal?.aborted) forward();
   options.signal?.addEventListener("abort", forward, { once: true });
@@ -108,6 +127,7 @@ export async function waitForJob(
   try {
     for (;;) {
       const job = await get(signal);
+      assertKnownState(job, params);
       last = job;
       const key = JSON.stringify([job.state ?? null, job.exportStatus ?? null]);
       if (key !== lastKey) {
@@ -125,7 +145,7 @@ export async function waitForJob(
     if (timedOut && !options.signal?.aborted) {
       throw new AtlasTimeoutError(
         `export job ${params.exportId} did not finish within ${timeoutMs} ms (${describe(last)})`,
-        timeoutMs!,
+        timeoutMs,
       );
     }
     if (options.signal?.aborted && !(error instanceof AtlasAbortError)) {

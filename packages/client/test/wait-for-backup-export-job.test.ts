@@ -172,6 +172,52 @@ describe("waitForBackupExportJob", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it.each([
+    [
+      "an unknown state",
+      { state: "Exploded" },
+      /state "Exploded", which waitForBackupExportJob does not know/,
+    ],
+    [
+      "a state that is an object",
+      { state: { value: "InProgress" } },
+      /state "\{\\"value\\":\\"InProgress\\"\}"/,
+    ],
+    ["no state at all", { state: undefined }, /has no state/],
+  ])("surfaces %s as AtlasValidationError instead of polling forever", async (_name, overrides, message) => {
+    const { atlas, requests } = client([jsonResponse(200, job(overrides as never)), done()]);
+    const { outcome } = await run(atlas.waitForBackupExportJob(ids), requests, 10_000);
+    const error = (outcome as { error: AtlasValidationError }).error;
+    expect(error).toBeInstanceOf(AtlasValidationError);
+    expect(error).toMatchObject({ parameter: "/state" });
+    expect(error.message).toMatch(message);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("gives up after 24 hours by default, so a job stuck in progress never keeps it waiting forever", async () => {
+    const stuck = () =>
+      jsonResponse(
+        200,
+        job({ state: "InProgress", exportStatus: { exportedCollections: 1, totalCollections: 4 } }),
+      );
+    const requests: Request[] = [];
+    const atlas = createAtlasClient({
+      fetch: async (request) => {
+        requests.push(request);
+        return stuck();
+      },
+    });
+    const waiting = atlas.waitForBackupExportJob(ids).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000 - 1);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await waiting;
+    expect(error).toBeInstanceOf(AtlasTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 86_400_000 });
+    expect(requests.length).toBeGreaterThan(2800);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("stops at once, mid-pause, when the signal aborts", async () => {
     const { atlas, requests } = client([progress(1)(), done()]);
     const controller = new AbortController();
