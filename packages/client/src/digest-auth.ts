@@ -131,9 +131,13 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
           if (last.status !== 401) return last;
           challenge = pickDigestChallenge(last.headers.get("WWW-Authenticate"));
         }
+        // stale=true says the digest was right and only the nonce had expired (RFC 7616 §3.3): a second one
+        // in a row is a server whose nonces expire at once, not a wrong key.
         throw await authFailure(
           last,
-          "Atlas rejected the API key (HTTP Digest): check the public and private key, and that the key may access this project (IP access list, role)",
+          challenge?.stale
+            ? "the server declared a nonce it had just issued stale again (HTTP Digest stale=true twice in a row); the API key was accepted, but the server's nonce lifetime or clock is off, or something replays requests"
+            : "Atlas rejected the API key (HTTP Digest): check the public and private key, and that the key may access this project (IP access list, role)",
         );
       } finally {
         entry.releaseLeader?.();

@@ -187,6 +187,27 @@ describe("digestAuth", () => {
     expect(inspect(error) + JSON.stringify(error)).not.toContain(PRIVATE_KEY);
   });
 
+  it("reports a nonce declared stale twice in a row as what happened, not as a rejected key", async () => {
+    const verifier = new DigestVerifier({ username: PUBLIC_KEY, password: PRIVATE_KEY });
+    server = await startServer((request, res) => {
+      const verdict = verifier.verify(request);
+      // Every correctly signed request is told its nonce has just expired.
+      if (verdict !== "bad") verifier.expireNonces();
+      res.writeHead(401, { "WWW-Authenticate": verifier.challenge(verdict !== "bad") }).end();
+    });
+    const atlas = createAtlasClient({
+      baseUrl: server.url,
+      auth: digestAuth({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }),
+    });
+    const error = await atlas.getBackupExportJob(ids).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasAuthError);
+    expect((error as Error).message).toMatch(
+      /stale again \(HTTP Digest stale=true twice in a row\); the API key was accepted/,
+    );
+    expect((error as Error).message).not.toMatch(/rejected the API key/);
+    expect(server.requests).toHaveLength(3);
+  });
+
   it("does not retry a 401 as if it were transient", async () => {
     const { atlas, server } = await startDigestServer({ password: "other" });
     await atlas.getBackupExportJob(ids).catch(() => undefined);
