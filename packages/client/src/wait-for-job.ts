@@ -127,13 +127,13 @@ export async function waitForJob(
   try {
     for (;;) {
       const job = await get(signal);
-      assertKnownState(job, params);
       last = job;
       const key = JSON.stringify([job.state ?? null, job.exportStatus ?? null]);
       if (key !== lastKey) {
         lastKey = key;
         options.onProgress?.(job);
       }
+      assertKnownState(job, params);
       if (job.state === "Successful") return job;
       if (job.state === "Failed" || job.state === "Cancelled") {
         throw new AtlasExportFailedError(job as BackupExportJob & { state: "Failed" | "Cancelled" });

@@ -186,7 +186,13 @@ describe("waitForBackupExportJob", () => {
     ["no state at all", { state: undefined }, /has no state/],
   ])("surfaces %s as AtlasValidationError instead of polling forever", async (_name, overrides, message) => {
     const { atlas, requests } = client([jsonResponse(200, job(overrides as never)), done()]);
-    const { outcome } = await run(atlas.waitForBackupExportJob(ids), requests, 10_000);
+    const seen: unknown[] = [];
+    const { outcome } = await run(
+      atlas.waitForBackupExportJob(ids, { onProgress: (polled) => seen.push(polled.state) }),
+      requests,
+      10_000,
+    );
+    expect(seen).toEqual([overrides.state]); // onProgress still sees the job, to show it
     const error = (outcome as { error: AtlasValidationError }).error;
     expect(error).toBeInstanceOf(AtlasValidationError);
     expect(error).toMatchObject({ parameter: "/state" });
