@@ -44,7 +44,9 @@ const noBackoff = { maxRetries: 2, initialDelayMs: 0, maxDelayMs: 0 } satisfies 
 
 describe("the client against the emulator", () => {
   it("serves the spec's documented 200 example as its default job", () => {
-    const documented = collectExamples(document).find((example) => example.status === "200");
+    const documented = collectExamples(document).find(
+      (example) => example.operationId === "getBackupExportJob" && example.status === "200",
+    );
     expect(DOCUMENTED_EXPORT_JOB).toEqual(documented?.value);
   });
 

@@ -51,7 +51,8 @@ async function checkCopy(corruption: Corruption) {
   return { label, output: checks.map(formatExampleCheck).join("\n") };
 }
 
-const isJob = (example: DocumentedExample) => example.status === "200";
+const isJob = (example: DocumentedExample) =>
+  example.operationId === "getBackupExportJob" && example.status === "200";
 const unchanged: Corruption = ["unchanged", isJob, () => {}, []];
 const misspeltState: Corruption = [
   "misspelt-state",

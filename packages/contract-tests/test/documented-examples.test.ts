@@ -14,21 +14,27 @@ const document = await loadSpec(specPath());
 const checks = await checkDocumentedExamples(document, "documented");
 
 describe(`the documented examples of ${specPath()}`, () => {
-  it("include at least one example for every response the operation documents", () => {
-    const statusesWithExamples = new Set(checks.map(({ example }) => example.status));
+  // The documentation page documents an example for every status of getBackupExportJob; the operations
+  // taken from upstream have the examples upstream has (lists have none), and Prism checks their bodies
+  // as it generates them (client-vs-prism.test.ts).
+  it("include an example for every response body of getBackupExportJob", () => {
+    const documented = new Set(checks.map(({ example }) => `${example.operationId} ${example.status}`));
     for (const pathItem of Object.values(document.paths)) {
       for (const operation of Object.values(pathItem)) {
         if (!isJsonObject(operation) || !isJsonObject(operation["responses"])) continue;
         for (const [status, response] of Object.entries(operation["responses"])) {
           const { node } = followRefs(document, response, `responses/${status}`);
-          if (!isJsonObject(node["content"])) continue;
-          expect(statusesWithExamples, `response ${status} has content but no example`).toContain(status);
+          const content = isJsonObject(node["content"]) ? Object.values(node["content"]) : [];
+          // A 204 names its media type but has no body (no schema) to give an example of.
+          if (!content.some((media) => isJsonObject(media) && media["schema"] !== undefined)) continue;
+          if (operation["operationId"] !== "getBackupExportJob") continue;
+          const key = `${String(operation["operationId"])} ${status}`;
+          expect(documented, `${key} has a body but no example`).toContain(key);
         }
       }
     }
-    expect([...statusesWithExamples].sort()).toEqual(
-      expect.arrayContaining(["200", "401", "403", "404", "429", "500"]),
-    );
+    const statuses = new Set(checks.map(({ example }) => example.status));
+    expect([...statuses]).toEqual(expect.arrayContaining(["200", "401", "403", "404", "429", "500"]));
   });
 
   it("are found where they live, following each response's $ref into components/responses", () => {

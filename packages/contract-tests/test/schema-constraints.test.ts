@@ -10,7 +10,9 @@ const validateJob = validatorFor("#/components/schemas/DiskBackupExportJob");
 const validateError = validatorFor("#/components/schemas/ApiError");
 
 // Cases start from the documented examples, so each row differs from a known-valid body in one place.
-const documentedJob = collectExamples(document).find((example) => example.status === "200")?.value;
+const documentedJob = collectExamples(document).find(
+  (example) => example.operationId === "getBackupExportJob" && example.status === "200",
+)?.value;
 const documentedError = collectExamples(document).find((example) => example.status === "404")?.value;
 if (documentedJob === undefined || documentedError === undefined) {
   throw new Error("the spec has no documented 200 or 404 example to vary");

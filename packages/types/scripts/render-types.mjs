@@ -20,5 +20,24 @@ export async function renderTypes(url = specUrl) {
     alphabetize: false,
     exportType: false,
   });
-  return header + astToString(ast);
+  return header + withoutRepeatedConstants(astToString(ast));
+}
+
+/**
+ * openapi-typescript's `enumValues` writes the same `export const <schema><Property>Values = [...]` twice
+ * when a oneOf branch both declares its discriminating enum and gets it from the discriminator mapping
+ * (the bucket unions' `cloudProvider`): two identical declarations that no compiler accepts. Later exact
+ * repeats of an exported constant are dropped; a repeat that differs is left for the compiler to report.
+ */
+function withoutRepeatedConstants(code) {
+  const seen = new Set();
+  return code
+    .split("\n")
+    .filter((line) => {
+      if (!line.startsWith("export const ")) return true;
+      if (seen.has(line)) return false;
+      seen.add(line);
+      return true;
+    })
+    .join("\n");
 }

@@ -40,6 +40,30 @@ async function specWithRestoreJobs(): Promise<string> {
       deliveryType: { type: "string", enum: ["automated", "download", "pointInTime"] },
     },
   };
+  // A union discriminated by `kind`, as the bucket unions are: branch A takes `kind` from a shared base
+  // (both values allowed there), branch B also declares its own; {kind: "b"} fits A's shape too, so only
+  // the discriminator mapping makes it one branch.
+  spec.components.schemas.RestoreTargetBase = {
+    type: "object",
+    required: ["kind"],
+    properties: { kind: { type: "string", enum: ["a", "b"] }, name: { type: "string" } },
+  };
+  spec.components.schemas.RestoreTargetA = { allOf: [{ $ref: "#/components/schemas/RestoreTargetBase" }] };
+  spec.components.schemas.RestoreTargetB = {
+    allOf: [{ $ref: "#/components/schemas/RestoreTargetBase" }],
+    properties: { kind: { type: "string", enum: ["b"] } },
+  };
+  spec.components.schemas.RestoreTarget = {
+    "x-atlas-export-alias": "RestoreTarget",
+    oneOf: [{ $ref: "#/components/schemas/RestoreTargetA" }, { $ref: "#/components/schemas/RestoreTargetB" }],
+    discriminator: {
+      propertyName: "kind",
+      mapping: { a: "#/components/schemas/RestoreTargetA", b: "#/components/schemas/RestoreTargetB" },
+    },
+  };
+  spec.components.schemas.DiskBackupRestoreJob.properties.target = {
+    $ref: "#/components/schemas/RestoreTarget",
+  };
   spec.paths[`${RESTORE_JOBS}/{restoreJobId}`] = {
     get: {
       operationId: "getBackupRestoreJob",
@@ -90,6 +114,7 @@ import {
   type GetBackupRestoreJobParams,
   type GetBackupRestoreJobResult,
   type OperationTypes,
+  type RestoreTarget,
 } from "./src/index.js";
 import { validatePathParameter, validateBackupRestoreJob, validateResponse } from "./src/validators.js";
 
@@ -106,6 +131,7 @@ export const created: CreateBackupRestoreJobResult = sameJob;
 export const result: OperationTypes["getBackupRestoreJob"]["result"] = created;
 export const path: "${RESTORE_JOBS}/{restoreJobId}" = operationTable.getBackupRestoreJob.path;
 export const method: "POST" = operationTable.createBackupRestoreJob.method;
+export const target: RestoreTarget = { kind: "b", name: "x" };
 export const checks = [
   validatePathParameter("restoreJobId", "x"),
   validateBackupRestoreJob(job),
@@ -186,5 +212,12 @@ describe("an operation added to the spec", () => {
       keyword: "enum",
     });
     expect(validateBackupRestoreJob({})[0]).toMatchObject({ keyword: "required" });
+  });
+
+  it("validates a discriminated union by its discriminator, not by whichever branches fit", async () => {
+    const { validateRestoreTarget } = await import(join(dir, "src/validators.ts"));
+    expect(validateRestoreTarget({ kind: "a", name: "x" })).toEqual([]);
+    expect(validateRestoreTarget({ kind: "b", name: "x" })).toEqual([]);
+    expect(validateRestoreTarget({ kind: "c" })).not.toEqual([]);
   });
 });
