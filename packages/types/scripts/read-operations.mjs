@@ -136,18 +136,49 @@ export function readOperations(spec) {
  * A `discriminator` only selects among `oneOf`/`anyOf` branches (OpenAPI 3.0 §4.7.25). Written on a shared
  * base object that its subtypes `allOf` (upstream's style), openapi-typescript types the base as a plain
  * object — `{ cloudProvider, links }`, which refuses every real bucket body as excess properties — and ajv
- * has nothing to select. The union needs its own schema.
+ * has nothing to select. And each mapped branch must itself allow only its mapped value: otherwise the
+ * TypeScript union is not discriminated (an AWS body with `cloudProvider: "GCP"` type-checks) and a body
+ * can fit two branches, which `oneOf` (Prism, ajv) refuses (an Azure bucket also fits the GCP shape).
  */
-function checkDiscriminator(operationId, schema, ref) {
+function checkDiscriminator(spec, operationId, schema, ref) {
   if (schema === null || typeof schema !== "object" || schema.discriminator === undefined) return;
-  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return;
-  const mapped = Object.values(schema.discriminator?.mapping ?? {});
-  throw new SpecError(
-    `operation ${operationId}: ${ref}/discriminator: a discriminator without oneOf types ${ref} as one ` +
-      `object, not as the union of ${mapped.join(", ") || "its subtypes"}; give the union a schema of its ` +
-      `own (oneOf the subtypes, with this discriminator) and keep the discriminator off the base the ` +
-      `subtypes allOf`,
-  );
+  const mapping = Object.entries(schema.discriminator?.mapping ?? {});
+  const branches = schema.oneOf ?? schema.anyOf;
+  if (!Array.isArray(branches)) {
+    throw new SpecError(
+      `operation ${operationId}: ${ref}/discriminator: a discriminator without oneOf types ${ref} as one ` +
+        `object, not as the union of ${mapping.map(([, target]) => target).join(", ") || "its subtypes"}; give the ` +
+        `union a schema of its own (oneOf the subtypes, with this discriminator) and keep the discriminator ` +
+        `off the base the subtypes allOf`,
+    );
+  }
+  const property = schema.discriminator.propertyName;
+  for (const [value, target] of mapping) {
+    const values = mapping.filter(([, other]) => other === target).map(([v]) => v);
+    const allowed = allowedValues(spec, { $ref: target }, property, `operation ${operationId}: ${ref}`);
+    if (!allowed || allowed.some((v) => !values.includes(v))) {
+      throw new SpecError(
+        `operation ${operationId}: ${target}: the discriminator of ${ref} maps ${property} ${value} here, but ` +
+          `${target} allows ${property} ${allowed ? allowed.join(", ") : "any value"}; declare ` +
+          `${property}: { type: string, enum: [${values.join(", ")}] } in ${target} so TypeScript can tell ` +
+          `the variants apart and one body fits one branch`,
+      );
+    }
+  }
+}
+
+/** The narrowest `enum` any part of the schema (through $refs and allOf) gives `property`; undefined: any. */
+function allowedValues(spec, node, property, where) {
+  const { node: schema } = followRefs(spec, node, where);
+  let narrowest;
+  const consider = (values) => {
+    if (Array.isArray(values) && (!narrowest || values.length < narrowest.length)) narrowest = values;
+  };
+  consider(schema.properties?.[property]?.enum);
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    consider(allowedValues(spec, part, property, where));
+  }
+  return narrowest;
 }
 
 /**
@@ -161,7 +192,7 @@ function checkRefsReachedFrom(spec, operationId, operation, pointer) {
     const { node, pointer: at } = pending.pop();
     for (const { ref, pointer: holder } of refsBelow(node, at)) {
       const target = resolvePointer(spec, ref, `operation ${operationId}: ${holder}`);
-      checkDiscriminator(operationId, target, ref);
+      checkDiscriminator(spec, operationId, target, ref);
       if (!visited.has(ref)) {
         visited.add(ref);
         pending.push({ node: target, pointer: ref });

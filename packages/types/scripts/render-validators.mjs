@@ -227,22 +227,5 @@ function forAjv(node, kind = "schema") {
     copy.minimum ??= -(2 ** 31);
     copy.maximum ??= 2 ** 31 - 1;
   }
-  // OpenAPI 3.0 §4.7.25: the discriminating property selects the oneOf branch. Each mapped branch also
-  // requires its mapping values, so branches that differ only there do not all match (ajv's own
-  // discriminator support refuses `mapping`).
-  const mapping = node.discriminator?.mapping;
-  if (Array.isArray(copy.oneOf) && mapping && typeof mapping === "object") {
-    const property = node.discriminator.propertyName;
-    copy.oneOf = copy.oneOf.map((branch, i) => {
-      const values = Object.keys(mapping).filter((value) => mapping[value] === node.oneOf[i]?.$ref);
-      if (values.length === 0) return branch;
-      return {
-        allOf: [
-          branch,
-          { type: "object", properties: { [property]: { enum: values } }, required: [property] },
-        ],
-      };
-    });
-  }
   return copy;
 }

@@ -40,19 +40,19 @@ async function specWithRestoreJobs(): Promise<string> {
       deliveryType: { type: "string", enum: ["automated", "download", "pointInTime"] },
     },
   };
-  // A union discriminated by `kind`, as the bucket unions are: branch A takes `kind` from a shared base
-  // (both values allowed there), branch B also declares its own; {kind: "b"} fits A's shape too, so only
-  // the discriminator mapping makes it one branch.
+  // A union discriminated by `kind`, as the bucket unions are: each branch allOf a shared base (which
+  // allows both values) and narrows `kind` to its own.
   spec.components.schemas.RestoreTargetBase = {
     type: "object",
     required: ["kind"],
     properties: { kind: { type: "string", enum: ["a", "b"] }, name: { type: "string" } },
   };
-  spec.components.schemas.RestoreTargetA = { allOf: [{ $ref: "#/components/schemas/RestoreTargetBase" }] };
-  spec.components.schemas.RestoreTargetB = {
-    allOf: [{ $ref: "#/components/schemas/RestoreTargetBase" }],
-    properties: { kind: { type: "string", enum: ["b"] } },
-  };
+  for (const kind of ["a", "b"]) {
+    spec.components.schemas[`RestoreTarget${kind.toUpperCase()}`] = {
+      allOf: [{ $ref: "#/components/schemas/RestoreTargetBase" }],
+      properties: { kind: { type: "string", enum: [kind] } },
+    };
+  }
   spec.components.schemas.RestoreTarget = {
     "x-atlas-export-alias": "RestoreTarget",
     oneOf: [{ $ref: "#/components/schemas/RestoreTargetA" }, { $ref: "#/components/schemas/RestoreTargetB" }],
@@ -219,5 +219,6 @@ describe("an operation added to the spec", () => {
     expect(validateRestoreTarget({ kind: "a", name: "x" })).toEqual([]);
     expect(validateRestoreTarget({ kind: "b", name: "x" })).toEqual([]);
     expect(validateRestoreTarget({ kind: "c" })).not.toEqual([]);
+    expect(validateRestoreTarget({ name: "x" })).not.toEqual([]);
   });
 });

@@ -111,6 +111,30 @@ describe("readOperations", () => {
       /^operation getBackupExportJob: .*\/parameters: the path template has \{exportId\} but no path parameter exportId is declared$/,
     ],
     [
+      "a discriminator on a base object instead of a oneOf",
+      (spec) => {
+        spec.components.schemas.ExportStatus.discriminator = {
+          propertyName: "kind",
+          mapping: { a: "#/components/schemas/StateReason" },
+        };
+      },
+      /^operation \w+: #\/components\/schemas\/ExportStatus\/discriminator: a discriminator without oneOf types #\/components\/schemas\/ExportStatus as one object, not as the union of #\/components\/schemas\/StateReason; give the union a schema of its own/,
+    ],
+    [
+      "a discriminated branch that allows every value of the discriminator",
+      (spec) => {
+        spec.components.schemas.Kinded = {
+          type: "object",
+          properties: { kind: { type: "string", enum: ["a", "b"] } },
+        };
+        spec.components.schemas.ExportStatus = {
+          oneOf: [{ $ref: "#/components/schemas/Kinded" }],
+          discriminator: { propertyName: "kind", mapping: { a: "#/components/schemas/Kinded" } },
+        };
+      },
+      /^operation \w+: #\/components\/schemas\/Kinded: the discriminator of #\/components\/schemas\/ExportStatus maps kind a here, but #\/components\/schemas\/Kinded allows kind a, b; declare kind: \{ type: string, enum: \[a\] \} in #\/components\/schemas\/Kinded/,
+    ],
+    [
       "an operationId that is not a camelCase identifier",
       (spec) => (job(spec).operationId = "get-backup-export-job"),
       /^GET \/api\/.*: operationId "get-backup-export-job" must be a camelCase identifier/,
