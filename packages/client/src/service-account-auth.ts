@@ -1,6 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
 import { assertCredential } from "./assert-credential.js";
+import { AtlasAuthError } from "./atlas-auth-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
 import { discardBody } from "./discard-body.js";
@@ -33,6 +34,16 @@ export type ServiceAccountAuthMiddleware = Middleware & {
 const defaults = {
   refreshBeforeExpiryMs: 60_000,
 } satisfies Record<string, number>;
+
+/**
+ * A token is used at least this long, whatever `expires_in` says (`0` or a few seconds would otherwise
+ * mint a token per call); if Atlas rejects it sooner, the 401 re-mints it once.
+ */
+const MIN_TOKEN_REUSE_MS = 60_000;
+
+/** Atlas's token endpoint allows 10 requests a minute per service account (GUIDE §4); never more are sent. */
+const TOKEN_REQUESTS_PER_WINDOW = 10;
+const TOKEN_WINDOW_MS = 60_000;
 
 interface Token {
   accessToken: string;
@@ -117,6 +128,8 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   let minting: Promise<Token> | undefined;
   let lastEndpoint: Endpoint | undefined;
   const pending = new Map<string, PendingRequest>();
+  /** When the token requests of the last minute were sent (a sliding window). */
+  let tokenRequestTimes: number[] = [];
 
   const endpointTarget = (endpoint: Endpoint) => ({
     clientId,
@@ -129,11 +142,19 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   const mint = async (endpoint: Endpoint): Promise<Token> => {
     const target = endpointTarget(endpoint);
     assertCredentialsMayBeSent(target.tokenUrl, allowInsecureHttp, "serviceAccountAuth token endpoint");
+    const now = Date.now();
+    tokenRequestTimes = tokenRequestTimes.filter((sent) => now - sent < TOKEN_WINDOW_MS);
+    if (tokenRequestTimes.length >= TOKEN_REQUESTS_PER_WINDOW) {
+      const retryAfterMs = tokenRequestTimes[0]! + TOKEN_WINDOW_MS - now;
+      throw new AtlasAuthError(
+        `service account: not asking ${target.tokenUrl} for another token: ${TOKEN_REQUESTS_PER_WINDOW} token requests in the last minute already, the endpoint's limit (are tokens being revoked elsewhere?); retry after ${Math.ceil(retryAfterMs / 1000)} s`,
+        { retryAfterMs, errorCode: "TOKEN_RATE_LIMIT" },
+      );
+    }
+    tokenRequestTimes.push(now);
     const { accessToken, lifetimeMs } = await requestToken(target);
-    return {
-      accessToken,
-      refreshAt: Date.now() + lifetimeMs - Math.min(refreshBeforeExpiryMs, lifetimeMs / 2),
-    };
+    const useFor = Math.max(MIN_TOKEN_REUSE_MS, lifetimeMs - Math.min(refreshBeforeExpiryMs, lifetimeMs / 2));
+    return { accessToken, refreshAt: Date.now() + useFor };
   };
 
   const getToken = (endpoint: Endpoint): Promise<Token> => {

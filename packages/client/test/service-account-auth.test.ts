@@ -69,15 +69,46 @@ describe("serviceAccountAuth", () => {
     expect(tokenRequests()).toHaveLength(2);
   });
 
-  it("refreshes a short-lived token at half its lifetime", async () => {
+  it("refreshes a token of a few minutes 60 s before it expires too", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const { atlas, tokenRequests } = await startAtlas(60);
+    const { atlas, tokenRequests } = await startAtlas(200);
     await atlas.getBackupExportJob(ids);
-    vi.setSystemTime(Date.now() + 29_000);
+    vi.setSystemTime(Date.now() + 139_000);
     await atlas.getBackupExportJob(ids);
+    expect(tokenRequests()).toHaveLength(1);
     vi.setSystemTime(Date.now() + 2_000);
     await atlas.getBackupExportJob(ids);
     expect(tokenRequests()).toHaveLength(2);
+  });
+
+  it.each([0, 1, 60])("uses a token for at least 60 s when expires_in is %i", async (expiresIn) => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { atlas, tokenRequests } = await startAtlas(expiresIn);
+    for (let i = 0; i < 5; i++) await atlas.getBackupExportJob(ids);
+    vi.setSystemTime(Date.now() + 59_000);
+    await atlas.getBackupExportJob(ids);
+    expect(tokenRequests()).toHaveLength(1);
+    vi.setSystemTime(Date.now() + 2_000);
+    await atlas.getBackupExportJob(ids);
+    expect(tokenRequests()).toHaveLength(2);
+  });
+
+  it("never sends more than 10 token requests a minute, even when every token is revoked at once", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { atlas, tokens, tokenRequests } = await startAtlas();
+    const outcomes: unknown[] = [];
+    for (let i = 0; i < 12; i++) {
+      outcomes.push(await atlas.getBackupExportJob(ids).catch((e: unknown) => e));
+      tokens.forgetAll(); // revoked elsewhere: the next call meets a 401 and re-mints
+    }
+    expect(tokenRequests()).toHaveLength(10);
+    const refused = outcomes.filter((o) => o instanceof AtlasAuthError) as AtlasAuthError[];
+    expect(refused).toHaveLength(2);
+    expect(refused[0]!.message).toMatch(/10 token requests in the last minute already.*retry after \d+ s/);
+    expect(refused[0]!.retryAfterMs).toBeGreaterThan(0);
+    vi.setSystemTime(Date.now() + 60_000);
+    await expect(atlas.getBackupExportJob(ids)).resolves.toMatchObject({ id: ids.exportId });
+    expect(tokenRequests()).toHaveLength(11);
   });
 
   it("drops a token Atlas rejects with 401 and re-mints once, transparently", async () => {
