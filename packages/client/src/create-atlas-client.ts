@@ -36,7 +36,10 @@ export interface AtlasClient<
    * `api.use(middleware)` adds middleware that sees every request.
    */
   readonly api: Client<paths>;
-  /** Releases credentials: revokes a cached service-account token. */
+  /**
+   * Ends the client: revokes a cached service-account token (and one being minted), and every later call
+   * rejects with an `AtlasError` without a request; calls in flight finish without minting a token.
+   */
   close(): Promise<void>;
 }
 
@@ -63,10 +66,12 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient<Gr
   });
   inner.use(...resolved.middleware);
   if (resolved.auth) inner.use(resolved.auth);
+  let closed = false;
   const api = retryingClient(
     inner,
     { ...resolved.retry, timeoutMs: resolved.timeoutMs, baseUrl: resolved.baseUrl },
     resolved.auth,
+    () => closed,
   );
 
   const client: AtlasClient<GroupIdOptional> = {
@@ -78,6 +83,7 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient<Gr
       return waitForJob((signal) => client.getBackupExportJob(job, { signal, envelope }), job, waitOptions);
     },
     async close() {
+      closed = true;
       await resolved.auth?.close?.();
       await resolved.transport.close();
     },

@@ -1,6 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
 import { assertCredential } from "./assert-credential.js";
+import { AtlasError } from "./atlas-error.js";
 import { authFailure } from "./auth-failure.js";
 import { digestAuthorization, pickDigestChallenge, type DigestChallenge } from "./digest-challenge.js";
 import { discardBody } from "./discard-body.js";
@@ -16,7 +17,7 @@ export interface DigestAuthOptions {
   allowInsecureHttp?: boolean;
 }
 
-/** An openapi-fetch middleware that authenticates with an Atlas API key; `close()` forgets the nonce. */
+/** An openapi-fetch middleware that authenticates with an Atlas API key; `close()` forgets the nonce and ends its use. */
 export type DigestAuthMiddleware = Middleware & { readonly scheme: "digest"; close(): Promise<void> };
 
 /** A nonce and the last `nc` sent with it. */
@@ -52,6 +53,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
 
   let current: NonceCounter | undefined;
+  let closed = false;
   let firstChallenge: Promise<void> | undefined;
   const pending = new Map<string, PendingRequest>();
 
@@ -93,6 +95,11 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
   return {
     scheme: "digest",
     async onRequest({ request, id }) {
+      if (closed) {
+        throw new AtlasError(
+          "digestAuth: closed (close() was called); create a new client or digestAuth(...) to make more calls",
+        );
+      }
       assertCredentialsMayBeSent(request.url, allowInsecureHttp, "digestAuth");
       if (!current && firstChallenge) await untilSettledOrAborted(firstChallenge, request.signal);
       const { pathname, search } = new URL(request.url);
@@ -149,6 +156,7 @@ export function digestAuth(options: DigestAuthOptions): DigestAuthMiddleware {
       return undefined;
     },
     async close() {
+      closed = true;
       current = undefined;
       counters.clear();
     },

@@ -1,6 +1,7 @@
 import type { paths } from "@atlas-export/types";
 import type { Client, Middleware } from "openapi-fetch";
 import { AtlasApiError } from "./atlas-api-error.js";
+import { AtlasError } from "./atlas-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { errorHeaders } from "./error-headers.js";
 import { withRetries, type RetryPolicy } from "./with-retries.js";
@@ -20,6 +21,7 @@ export function retryingClient(
   inner: Client<paths>,
   policy: RetryPolicy,
   auth: Middleware | undefined,
+  isClosed: () => boolean,
 ): Client<paths> {
   const call = (method: string, path: string, init: Init = {}): Promise<Result> => {
     const { signal, parseAs = "json", params, ...rest } = init;
@@ -36,6 +38,7 @@ export function retryingClient(
     // the template's `{groupId}` literally; with `{}` every placeholder is checked (and refused).
     const withPath = { ...(params as object), path: (params as { path?: object } | undefined)?.path ?? {} };
     return withRetries(policy, method, signal ?? undefined, async (attemptSignal) => {
+      if (isClosed()) throw closedError();
       const result = (await inner.request(
         method as never,
         path as never,
@@ -64,6 +67,12 @@ export function retryingClient(
   }
   // Every member of Client<paths> is present, with the same parameters and results as openapi-fetch's own.
   return client as unknown as Client<paths>;
+}
+
+function closedError(): AtlasError {
+  return new AtlasError(
+    "@atlas-export/client: the client is closed (close() was called); create a new client to make more calls",
+  );
 }
 
 /** openapi-fetch's `parseAs: "json"` result, from the text it was asked for instead. */

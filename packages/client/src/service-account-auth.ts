@@ -2,6 +2,7 @@ import type { Middleware } from "openapi-fetch";
 import { assertCredentialsMayBeSent } from "./assert-credentials-may-be-sent.js";
 import { assertCredential } from "./assert-credential.js";
 import { AtlasAuthError } from "./atlas-auth-error.js";
+import { AtlasError } from "./atlas-error.js";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 import { authFailure } from "./auth-failure.js";
 import { discardBody } from "./discard-body.js";
@@ -27,7 +28,10 @@ export interface ServiceAccountAuthOptions {
 /** An openapi-fetch middleware that authenticates with a service account; `close()` revokes its token. */
 export type ServiceAccountAuthMiddleware = Middleware & {
   readonly scheme: "serviceAccount";
-  /** Revokes the cached token (if any) at the revoke endpoint and forgets it. */
+  /**
+   * Revokes the cached token (and one a request in flight is minting) and mints no more: later calls, and
+   * calls in flight that would need a new token, reject with an `AtlasError`.
+   */
   close(): Promise<void>;
 };
 
@@ -130,6 +134,13 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   const pending = new Map<string, PendingRequest>();
   /** When the token requests of the last minute were sent (a sliding window). */
   let tokenRequestTimes: number[] = [];
+  /** Set by `close()`: no token is minted any more, and one minted by a request in flight is revoked. */
+  let closed = false;
+  const minted: Token[] = [];
+  const closedError = () =>
+    new AtlasError(
+      "serviceAccountAuth: closed (close() was called), so it mints no more tokens; create a new client or serviceAccountAuth(...) to make more calls",
+    );
 
   const endpointTarget = (endpoint: Endpoint) => ({
     clientId,
@@ -158,12 +169,18 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   };
 
   const getToken = (endpoint: Endpoint): Promise<Token> => {
+    if (closed) return Promise.reject(closedError());
     if (token && Date.now() < token.refreshAt) return Promise.resolve(token);
     // Single flight: every caller that needs a token while one is being minted shares that one request.
     minting ??= mint(endpoint).then(
       (fresh) => {
-        token = fresh;
         minting = undefined;
+        // close() came while this token was being minted: it revokes it; nobody may use it.
+        if (closed) {
+          minted.push(fresh);
+          throw closedError();
+        }
+        token = fresh;
         return fresh;
       },
       (error: unknown) => {
@@ -179,6 +196,7 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
   return {
     scheme: "serviceAccount",
     async onRequest({ request, id, options: client }) {
+      if (closed) throw closedError();
       assertCredentialsMayBeSent(request.url, allowInsecureHttp, "serviceAccountAuth");
       const endpoint: Endpoint = { baseUrl: client.baseUrl, fetch: client.fetch };
       lastEndpoint = endpoint;
@@ -214,14 +232,15 @@ export function serviceAccountAuth(options: ServiceAccountAuthOptions): ServiceA
       return undefined;
     },
     async close() {
+      closed = true;
       await minting?.catch(() => undefined);
-      const revoking = token;
+      const revoking = [...(token ? [token] : []), ...minted.splice(0)];
       const endpoint = lastEndpoint;
       token = undefined;
-      if (!revoking || !endpoint) return;
+      if (revoking.length === 0 || !endpoint) return;
       const target = endpointTarget(endpoint);
       assertCredentialsMayBeSent(target.revokeUrl, allowInsecureHttp, "serviceAccountAuth revoke endpoint");
-      await revokeToken(target, revoking.accessToken);
+      for (const { accessToken } of revoking) await revokeToken(target, accessToken);
     },
     toJSON() {
       return { scheme: "serviceAccount", clientId };

@@ -253,6 +253,20 @@ describe("digestAuth", () => {
     expect(server.requests.map((r) => r.body)).toEqual(['{"hello":"atlas"}', '{"hello":"atlas"}']);
   });
 
+  it("refuses calls after close(), on the client and on a user's own openapi-fetch client alike", async () => {
+    const { atlas, server } = await startDigestServer();
+    await atlas.getBackupExportJob(ids);
+    await atlas.close();
+    await expect(atlas.getBackupExportJob(ids)).rejects.toThrow(/client is closed/);
+    const auth = digestAuth({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY });
+    const client = createClient<paths>({ baseUrl: server.url, headers: { Accept: MEDIA_TYPE } });
+    client.use(auth);
+    await auth.close();
+    const path = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}";
+    await expect(client.GET(path, { params: { path: ids } })).rejects.toThrow(/digestAuth: closed/);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("refuses to send credentials over plain http to a host that is not loopback", async () => {
     const seen: Request[] = [];
     const client = createClient<paths>({

@@ -2,11 +2,18 @@ import { inspect } from "node:util";
 import type { paths } from "@atlas-export/types";
 import createClient from "openapi-fetch";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AtlasAuthError, AtlasConnectionError, createAtlasClient, serviceAccountAuth } from "../src/index.js";
+import {
+  AtlasAuthError,
+  AtlasConnectionError,
+  AtlasError,
+  createAtlasClient,
+  serviceAccountAuth,
+} from "../src/index.js";
 import { ids, job, MEDIA_TYPE } from "./support/fixtures.js";
 import { sendJson, startServer, type TestServer } from "./support/http-server.js";
 import { TokenEndpoint } from "./support/token-endpoint.js";
 
+const JOB = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}" as const;
 const CLIENT_ID = "mdb_sa_id_65f1a2b3c4d5e6f7a8b9c0d1";
 const CLIENT_SECRET = "mdb_sa_sk_Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA";
 
@@ -242,7 +249,7 @@ describe("serviceAccountAuth", () => {
     await expect(atlas.getBackupExportJob(ids)).rejects.toBeInstanceOf(AtlasConnectionError);
   });
 
-  it("revokes the cached token on close() with the documented body, then mints anew", async () => {
+  it("revokes the cached token on close() with the documented body, then refuses calls without minting", async () => {
     const { atlas, tokens, server, tokenRequests } = await startAtlas();
     await atlas.getBackupExportJob(ids);
     const [token] = tokens.live;
@@ -254,8 +261,83 @@ describe("serviceAccountAuth", () => {
     expect(tokens.revoked).toEqual([token]);
     await atlas.close(); // nothing cached any more: no second revoke
     expect(tokens.revoked).toHaveLength(1);
-    await atlas.getBackupExportJob(ids);
-    expect(tokenRequests()).toHaveLength(2);
+    const requestsBefore = server.requests.length;
+    const error = await atlas.getBackupExportJob(ids).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasError);
+    expect((error as Error).message).toMatch(/closed/);
+    await expect(atlas.api.GET(JOB, { params: { path: ids } })).rejects.toThrow(/closed/);
+    expect(server.requests).toHaveLength(requestsBefore);
+    expect(tokenRequests()).toHaveLength(1);
+  });
+
+  it("revokes a token that a call in flight was minting when close() came, and that call mints no other", async () => {
+    const tokens = new TokenEndpoint({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    let release!: () => void;
+    const tokenHeld = new Promise<void>((resolve) => (release = resolve));
+    let tokenRequested!: () => void;
+    const tokenRequestArrived = new Promise<void>((resolve) => (tokenRequested = resolve));
+    server = await startServer(async (request, res) => {
+      if (request.url === "/api/oauth/token") {
+        tokenRequested();
+        await tokenHeld;
+      }
+      if (tokens.handle(request, res)) return;
+      if (tokens.authorized(request)) sendJson(res, 200, job(), {}, MEDIA_TYPE);
+      else sendJson(res, 401, { error: 401, errorCode: "UNAUTHORIZED" });
+    });
+    const atlas = createAtlasClient({
+      baseUrl: server.url,
+      auth: serviceAccountAuth({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
+    });
+    const inFlight = atlas.getBackupExportJob(ids).catch((e: unknown) => e);
+    await tokenRequestArrived;
+    const closing = atlas.close();
+    release();
+    await closing;
+    const error = await inFlight;
+    expect(error).toBeInstanceOf(AtlasError);
+    expect((error as Error).message).toMatch(/closed/);
+    expect(tokens.minted).toBe(1);
+    expect(tokens.revoked).toHaveLength(1);
+    expect(tokens.live.size).toBe(0);
+    expect(server.requests.map((r) => r.url)).toEqual(["/api/oauth/token", "/api/oauth/revoke"]);
+  });
+
+  it("ends a call in flight whose token Atlas rejects after close() without minting another", async () => {
+    const tokens = new TokenEndpoint({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    let release!: () => void;
+    const apiHeld = new Promise<void>((resolve) => (release = resolve));
+    let apiRequested!: () => void;
+    const apiRequestArrived = new Promise<void>((resolve) => (apiRequested = resolve));
+    server = await startServer(async (request, res) => {
+      if (tokens.handle(request, res)) return;
+      apiRequested();
+      await apiHeld; // answers only after close() has revoked the token: a 401
+      if (tokens.authorized(request)) sendJson(res, 200, job(), {}, MEDIA_TYPE);
+      else sendJson(res, 401, { error: 401, errorCode: "UNAUTHORIZED" });
+    });
+    const atlas = createAtlasClient({
+      baseUrl: server.url,
+      auth: serviceAccountAuth({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
+    });
+    const inFlight = atlas.getBackupExportJob(ids).catch((e: unknown) => e);
+    await apiRequestArrived;
+    await atlas.close();
+    release();
+    expect(await inFlight).toBeInstanceOf(AtlasError);
+    expect(tokens.minted).toBe(1);
+    expect(tokens.live.size).toBe(0);
+  });
+
+  it("refuses calls on a user's own openapi-fetch client once the middleware is closed", async () => {
+    const { server, tokenRequests } = await startAtlas();
+    const client = createClient<paths>({ baseUrl: server.url, headers: { Accept: MEDIA_TYPE } });
+    const auth = serviceAccountAuth({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    client.use(auth);
+    await client.GET(JOB, { params: { path: ids } });
+    await auth.close();
+    await expect(client.GET(JOB, { params: { path: ids } })).rejects.toThrow(/serviceAccountAuth: closed/);
+    expect(tokenRequests()).toHaveLength(1);
   });
 
   it("uses tokenUrl and revokeUrl when given", async () => {
