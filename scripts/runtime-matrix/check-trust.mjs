@@ -6,6 +6,37 @@ import { smokeConfig } from "./smoke-config.mjs";
 import { startCountingProxy } from "./start-counting-proxy.mjs";
 
 /**
+ * A proxy that wants credentials: with the right ones in the HTTPS_PROXY URL the calls go through (the
+ * runtime sent them as Basic), with wrong ones the call is a clear error that never shows the password.
+ */
+async function checkProxyCredentials(target, { base, testCa }) {
+  const proxy = await startCountingProxy({ credentials: "matrix:s3cret-proxy-pw" });
+  try {
+    const at = (password) => proxy.url.replace("http://", `http://matrix:${password}@`);
+    const accepted = await runSmoke(target, smokeConfig({ ...base, ca: testCa.caCert }), {
+      label: "HTTPS_PROXY with credentials: ",
+      env: { HTTPS_PROXY: at("s3cret-proxy-pw") },
+    });
+    if (accepted.every((check) => check.ok)) {
+      accepted.push({
+        name: "HTTPS_PROXY with credentials: the proxy accepted them",
+        ok: proxy.counts.tunnels > 0 && proxy.counts.refused === 0,
+        detail: `${proxy.counts.tunnels} tunnel(s), ${proxy.counts.refused} refused`,
+      });
+    }
+    if (accepted.some((check) => !check.ok)) return accepted;
+    const config = smokeConfig({ ...base, scenario: "proxy-refused", proxyPassword: "wr0ng-proxy-pw" });
+    const refused = await runSmoke(target, config, {
+      label: "HTTPS_PROXY with wrong credentials: ",
+      env: { HTTPS_PROXY: at("wr0ng-proxy-pw") },
+    });
+    return [...accepted, ...refused];
+  } finally {
+    await proxy.close();
+  }
+}
+
+/**
  * A private CA on the runtime: an HTTPS emulator whose certificate a throwaway CA signed. The smoke's
  * "trust" scenario checks that the untrusted certificate is a clear error and that `ca` trusts it, also
  * inside an HTTPS_PROXY tunnel (a TLS-inspecting corporate proxy's case); then, without `ca`, that
@@ -38,6 +69,9 @@ export async function checkTrust(target, { mockServer, credentials, jobs, testCa
       ok: proxy.counts.tunnels > 0,
       detail: `${proxy.counts.tunnels} tunnel(s), ${proxy.counts.forwarded} forwarded request(s)`,
     });
+    if (failed()) return checks;
+
+    checks.push(...(await checkProxyCredentials(target, { base, testCa })));
     if (failed()) return checks;
 
     checks.push(

@@ -49,7 +49,16 @@ export function runningJobDefinition(ref) {
  * The SMOKE_CONFIG the smoke program reads; `scenario` "workflow" (default), "proxy" or "trust"; `ca` and
  * `proxy` become the clients' options.
  */
-export function smokeConfig({ baseUrl, apiKey, serviceAccount, jobs, scenario = "workflow", ca, proxy }) {
+export function smokeConfig({
+  baseUrl,
+  apiKey,
+  serviceAccount,
+  jobs,
+  scenario = "workflow",
+  ca,
+  proxy,
+  proxyPassword,
+}) {
   return JSON.stringify({
     scenario,
     baseUrl,
@@ -58,5 +67,6 @@ export function smokeConfig({ baseUrl, apiKey, serviceAccount, jobs, scenario = 
     jobs,
     ...(ca === undefined ? {} : { ca }),
     ...(proxy === undefined ? {} : { proxy }),
+    ...(proxyPassword === undefined ? {} : { proxyPassword }),
   });
 }

@@ -65,6 +65,30 @@ if (scenario === "proxy") {
   process.exit(0);
 }
 
+if (scenario === "proxy-refused") {
+  // The matrix's proxy wants other credentials than the ones in the proxy URL it set.
+  await check("a 407 from the proxy is a clear AtlasConnectionError without the password", async () => {
+    const error = await digest.getBackupExportJob(jobs.documented).then(
+      () => undefined,
+      (caught) => caught,
+    );
+    assert(
+      error instanceof AtlasConnectionError,
+      `expected AtlasConnectionError, got ${error?.name ?? "a job"}`,
+    );
+    assert(
+      /407|credentials/.test(error.message),
+      `the message names no 407 or credentials: ${error.message}`,
+    );
+    const shown = [error.message, String(error.stack), JSON.stringify(error), JSON.stringify(digest)].join(
+      "\n",
+    );
+    assert(!shown.includes(config.proxyPassword), "the proxy password appears in the error or the client");
+    return error.message.replace(/^.*?: /, "").slice(0, 90);
+  });
+  process.exit(0);
+}
+
 if (scenario === "trust") {
   if (ca !== undefined) {
     await check("untrusted certificate is a clear AtlasConnectionError", async () => {

@@ -28,6 +28,9 @@ export function isCertificateFailure(code: string | undefined): boolean {
   return code !== undefined && (UNTRUSTED.has(code) || WRONG_HOST.has(code) || NOT_VALID_NOW.has(code));
 }
 
+const PROXY_CREDENTIALS_FIX =
+  "put the proxy's user and password in its URL (http://user:password@host:port, percent-encoded) in HTTPS_PROXY or the `proxy` option";
+
 const PROXY_UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET"]);
 const NOT_VALID_NOW = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
 
@@ -72,16 +75,27 @@ export function describeConnectionFailure(error: unknown, target: ConnectionTarg
   const code = codes.find((candidate) => !candidate.startsWith("UND_ERR")) ?? codes[0];
   const proxy = target.proxy ? redactUrlCredentials(target.proxy) : undefined;
 
-  const proxyStatus = /Proxy (?:response \((\d{3})\)|Authentication Required \((\d{3})\))/i.exec(text);
-  if (proxy && proxyStatus) {
-    const status = proxyStatus[1] ?? proxyStatus[2];
-    if (status === "407") {
-      return {
-        code,
-        reason: `the proxy ${proxy} answered 407 Proxy Authentication Required: put the proxy's user and password in its URL (http://user:password@host:port, percent-encoded) in HTTPS_PROXY or the \`proxy\` option`,
-      };
-    }
-    return { code, reason: `the proxy ${proxy} refused to connect to ${target.host} (HTTP ${status})` };
+  // undici: "Proxy response (407) !== 200 when HTTP Tunneling"; Deno: "proxy authentication required";
+  // Bun: code ERR_PROXY_TUNNEL with no status. Bun and Deno read the proxy variables themselves, so the
+  // proxy may be unknown here: then the message says "the proxy".
+  const proxyName = proxy ? `the proxy ${proxy}` : "the proxy";
+  const status =
+    /Proxy response \((\d{3})\)/i.exec(text)?.[1] ??
+    (/proxy authentication required/i.test(text) ? "407" : undefined);
+  if (status === "407") {
+    return {
+      code,
+      reason: `${proxyName} answered 407 Proxy Authentication Required: ${PROXY_CREDENTIALS_FIX}`,
+    };
+  }
+  if (status !== undefined && proxy) {
+    return { code, reason: `${proxyName} refused to connect to ${target.host} (HTTP ${status})` };
+  }
+  if (code === "ERR_PROXY_TUNNEL") {
+    return {
+      code,
+      reason: `${proxyName} refused the tunnel to ${target.host} (ERR_PROXY_TUNNEL); if it asks for credentials, ${PROXY_CREDENTIALS_FIX}`,
+    };
   }
   if ((code && UNTRUSTED.has(code)) || /UnknownIssuer|invalid peer certificate|self.signed/i.test(text)) {
     return {

@@ -57,6 +57,30 @@ describe("describeConnectionFailure", () => {
     expect(reason).not.toContain("hunter2");
   });
 
+  it.each([
+    [
+      "Deno",
+      new TypeError("fetch failed", {
+        cause: new Error("client error (Connect): proxy authentication required"),
+      }),
+    ],
+    [
+      "undici without a known proxy",
+      fetchFailed({ code: "UND_ERR_ABORTED", message: "Proxy response (407) !== 200 when HTTP Tunneling" }),
+    ],
+  ])("recognises a 407 as %s reports it", (_, error) => {
+    expect(describeConnectionFailure(error, { host }).reason).toMatch(
+      /^the proxy answered 407 Proxy Authentication Required: put the proxy's user and password in its URL/,
+    );
+  });
+
+  it("names Bun's refused tunnel and the credentials fix", () => {
+    const error = Object.assign(new Error("ERR_PROXY_TUNNEL"), { code: "ERR_PROXY_TUNNEL" });
+    expect(describeConnectionFailure(error, { host }).reason).toMatch(
+      /^the proxy refused the tunnel to cloud\.mongodb\.com \(ERR_PROXY_TUNNEL\); if it asks for credentials, put/,
+    );
+  });
+
   it("names a proxy that refuses connections, and the variables to check", () => {
     const error = fetchFailed({
       code: "ECONNREFUSED",

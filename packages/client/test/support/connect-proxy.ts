@@ -71,6 +71,8 @@ export async function startConnectProxy(options: { credentials?: string } = {}):
     socket.on("close", () => sockets.delete(socket));
   });
   server.on("connect", (req, socket: Socket, head: Buffer) => {
+    // A client may reset the connection at any point (e.g. after a 407): never crash the test process.
+    socket.on("error", () => socket.destroy());
     const authorization = req.headers["proxy-authorization"];
     log.authorizations.push(authorization);
     if (!allowed(authorization)) {
