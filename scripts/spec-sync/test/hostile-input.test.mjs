@@ -83,15 +83,16 @@ describe("a YAML alias bomb", () => {
   }, 30_000);
 
   it("is told apart from a file that uses a few anchors, which still reads", async () => {
-    const upstream = stringify(smallUpstream(), { aliasDuplicateObjects: true });
-    const file = join(await tempFolder(), "anchors.yaml");
-    // The small spec repeats objects (the security list); `yaml` writes the repeats as aliases.
-    await writeFile(file, `${upstream}x-shared: &shared {a: 1}\nx-again: *shared\n`);
-    const result = spawnSync(process.execPath, [cli, "--from", file], { encoding: "utf8", timeout: 20_000 });
-    expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("to take from upstream"); // the real fragment vs the small upstream
-    expect(result.status).toBe(1);
-  }, 30_000);
+    const { code, error } = await runOn(async (root) => {
+      const file = join(root, "anchors.yaml");
+      // The small spec repeats objects (the security list); `yaml` writes the repeats as aliases.
+      const upstream = stringify(smallUpstream(), { aliasDuplicateObjects: true });
+      await writeFile(file, `${upstream}x-shared: &shared {a: 1}\nx-again: *shared\n`);
+      return file;
+    }, []);
+    expect(error).toBe("");
+    expect(code).toBe(0); // the small fragment and the small upstream agree
+  });
 });
 
 describe("expandedSize", () => {

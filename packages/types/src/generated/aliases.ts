@@ -10,19 +10,88 @@ import type { components, operations } from "./atlas-export.js";
 /** ApiError (`ApiError` in the spec) */
 export type ApiError = components["schemas"]["ApiError"];
 
+/** DiskBackupSnapshotAWSExportBucketResponse (`DiskBackupSnapshotAWSExportBucketResponse` in the spec) */
+export type AwsExportBucket = components["schemas"]["DiskBackupSnapshotAWSExportBucketResponse"];
+
+/** DiskBackupSnapshotAzureExportBucketResponse (`DiskBackupSnapshotAzureExportBucketResponse` in the spec) */
+export type AzureExportBucket = components["schemas"]["DiskBackupSnapshotAzureExportBucketResponse"];
+
 /** DiskBackupExportJob (`DiskBackupExportJob` in the spec) */
 export type BackupExportJob = components["schemas"]["DiskBackupExportJob"];
+
+/** PaginatedApiAtlasDiskBackupExportJobView (`PaginatedApiAtlasDiskBackupExportJobView` in the spec) */
+export type BackupExportJobPage = components["schemas"]["PaginatedApiAtlasDiskBackupExportJobView"];
 
 /** DiskBackupExportMember (`DiskBackupExportMember` in the spec) */
 export type BackupExportMember = components["schemas"]["DiskBackupExportMember"];
 
+/** Collection of key-value pairs that represent custom data to add to the metadata file that MongoDB Cloud uploads to the bucket when the export job finishes. (`BackupLabel` in the spec) */
+export type BackupLabel = components["schemas"]["BackupLabel"];
+
+/** Details of the replica set snapshot that MongoDB Cloud created. (`DiskBackupReplicaSet` in the spec) */
+export type BackupSnapshot = components["schemas"]["DiskBackupReplicaSet"];
+
+/** PaginatedCloudBackupReplicaSetView (`PaginatedCloudBackupReplicaSetView` in the spec) */
+export type BackupSnapshotPage = components["schemas"]["PaginatedCloudBackupReplicaSetView"];
+
+/** DiskBackupSnapshotAWSExportBucketRequest (`DiskBackupSnapshotAWSExportBucketRequest` in the spec) */
+export type CreateAwsExportBucketBody = components["schemas"]["DiskBackupSnapshotAWSExportBucketRequest"];
+
+/** DiskBackupSnapshotAzureExportBucketRequest (`DiskBackupSnapshotAzureExportBucketRequest` in the spec) */
+export type CreateAzureExportBucketBody = components["schemas"]["DiskBackupSnapshotAzureExportBucketRequest"];
+
+/** DiskBackupExportJobRequest (`DiskBackupExportJobRequest` in the spec) */
+export type CreateBackupExportJobBody = components["schemas"]["DiskBackupExportJobRequest"];
+
+/** Disk backup snapshot Export Bucket Request. (`DiskBackupSnapshotExportBucketRequest` in the spec) */
+export type CreateExportBucketBody = components["schemas"]["DiskBackupSnapshotExportBucketRequest"];
+
+/** DiskBackupSnapshotGCPExportBucketRequest (`DiskBackupSnapshotGCPExportBucketRequest` in the spec) */
+export type CreateGcpExportBucketBody = components["schemas"]["DiskBackupSnapshotGCPExportBucketRequest"];
+
+/** Disk backup snapshot Export Bucket. (`DiskBackupSnapshotExportBucketResponse` in the spec) */
+export type ExportBucket = components["schemas"]["DiskBackupSnapshotExportBucketResponse"];
+
+/** PaginatedBackupSnapshotExportBucketsView (`PaginatedBackupSnapshotExportBucketsView` in the spec) */
+export type ExportBucketPage = components["schemas"]["PaginatedBackupSnapshotExportBucketsView"];
+
 /** State of the export job for the collections on the replica set only. (`ExportStatus` in the spec) */
 export type ExportStatus = components["schemas"]["ExportStatus"];
+
+/** DiskBackupSnapshotGCPExportBucketResponse (`DiskBackupSnapshotGCPExportBucketResponse` in the spec) */
+export type GcpExportBucket = components["schemas"]["DiskBackupSnapshotGCPExportBucketResponse"];
 
 /** State reason of the Job. (`StateReason` in the spec) */
 export type StateReason = components["schemas"]["StateReason"];
 
 // Each operation's path parameters, query parameters, request body and 2xx body.
+
+/** The path parameters of `createBackupExportJob` (POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports). */
+export type CreateBackupExportJobParams = operations["createBackupExportJob"]["parameters"]["path"];
+
+/** The query parameters of `createBackupExportJob` (POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports). */
+export type CreateBackupExportJobQuery = NonNullable<operations["createBackupExportJob"]["parameters"]["query"]>;
+
+/** What `createBackupExportJob` (POST /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports) answers: the HTTP 200 body (application/vnd.atlas.2023-01-01+json). */
+export type CreateBackupExportJobResult = BackupExportJob;
+
+/** The path parameters of `createExportBucket` (POST /api/atlas/v2/groups/{groupId}/backup/exportBuckets). */
+export type CreateExportBucketParams = operations["createExportBucket"]["parameters"]["path"];
+
+/** The query parameters of `createExportBucket` (POST /api/atlas/v2/groups/{groupId}/backup/exportBuckets). */
+export type CreateExportBucketQuery = NonNullable<operations["createExportBucket"]["parameters"]["query"]>;
+
+/** What `createExportBucket` (POST /api/atlas/v2/groups/{groupId}/backup/exportBuckets) answers: the HTTP 200 body (application/vnd.atlas.2024-05-30+json). */
+export type CreateExportBucketResult = ExportBucket;
+
+/** The path parameters of `deleteExportBucket` (DELETE /api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}). */
+export type DeleteExportBucketParams = operations["deleteExportBucket"]["parameters"]["path"];
+
+/** The query parameters of `deleteExportBucket` (DELETE /api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}). */
+export type DeleteExportBucketQuery = NonNullable<operations["deleteExportBucket"]["parameters"]["query"]>;
+
+/** What `deleteExportBucket` (DELETE /api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}) answers: HTTP 204, no body. */
+export type DeleteExportBucketResult = void;
 
 /** The path parameters of `getBackupExportJob` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}). */
 export type GetBackupExportJobParams = operations["getBackupExportJob"]["parameters"]["path"];
@@ -33,12 +102,105 @@ export type GetBackupExportJobQuery = NonNullable<operations["getBackupExportJob
 /** What `getBackupExportJob` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}) answers: the HTTP 200 body (application/vnd.atlas.2023-01-01+json). */
 export type GetBackupExportJobResult = BackupExportJob;
 
+/** The path parameters of `getExportBucket` (GET /api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}). */
+export type GetExportBucketParams = operations["getExportBucket"]["parameters"]["path"];
+
+/** The query parameters of `getExportBucket` (GET /api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}). */
+export type GetExportBucketQuery = NonNullable<operations["getExportBucket"]["parameters"]["query"]>;
+
+/** What `getExportBucket` (GET /api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}) answers: the HTTP 200 body (application/vnd.atlas.2024-05-30+json). */
+export type GetExportBucketResult = ExportBucket;
+
+/** The path parameters of `getReplicaSetBackup` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots/{snapshotId}). */
+export type GetReplicaSetBackupParams = operations["getReplicaSetBackup"]["parameters"]["path"];
+
+/** The query parameters of `getReplicaSetBackup` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots/{snapshotId}). */
+export type GetReplicaSetBackupQuery = NonNullable<operations["getReplicaSetBackup"]["parameters"]["query"]>;
+
+/** What `getReplicaSetBackup` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots/{snapshotId}) answers: the HTTP 200 body (application/vnd.atlas.2023-01-01+json). */
+export type GetReplicaSetBackupResult = BackupSnapshot;
+
+/** The path parameters of `listBackupExportJobs` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports). */
+export type ListBackupExportJobsParams = operations["listBackupExportJobs"]["parameters"]["path"];
+
+/** The query parameters of `listBackupExportJobs` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports). */
+export type ListBackupExportJobsQuery = NonNullable<operations["listBackupExportJobs"]["parameters"]["query"]>;
+
+/** What `listBackupExportJobs` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports) answers: the HTTP 200 body (application/vnd.atlas.2023-01-01+json). */
+export type ListBackupExportJobsResult = BackupExportJobPage;
+
+/** The path parameters of `listExportBuckets` (GET /api/atlas/v2/groups/{groupId}/backup/exportBuckets). */
+export type ListExportBucketsParams = operations["listExportBuckets"]["parameters"]["path"];
+
+/** The query parameters of `listExportBuckets` (GET /api/atlas/v2/groups/{groupId}/backup/exportBuckets). */
+export type ListExportBucketsQuery = NonNullable<operations["listExportBuckets"]["parameters"]["query"]>;
+
+/** What `listExportBuckets` (GET /api/atlas/v2/groups/{groupId}/backup/exportBuckets) answers: the HTTP 200 body (application/vnd.atlas.2024-05-30+json). */
+export type ListExportBucketsResult = ExportBucketPage;
+
+/** The path parameters of `listReplicaSetBackups` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots). */
+export type ListReplicaSetBackupsParams = operations["listReplicaSetBackups"]["parameters"]["path"];
+
+/** The query parameters of `listReplicaSetBackups` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots). */
+export type ListReplicaSetBackupsQuery = NonNullable<operations["listReplicaSetBackups"]["parameters"]["query"]>;
+
+/** What `listReplicaSetBackups` (GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots) answers: the HTTP 200 body (application/vnd.atlas.2023-01-01+json). */
+export type ListReplicaSetBackupsResult = BackupSnapshotPage;
+
 /** Every operation's types by operationId (`never` where the operation has no such part). */
 export interface OperationTypes {
+  createBackupExportJob: {
+    params: CreateBackupExportJobParams;
+    query: CreateBackupExportJobQuery;
+    body: CreateBackupExportJobBody;
+    result: CreateBackupExportJobResult;
+  };
+  createExportBucket: {
+    params: CreateExportBucketParams;
+    query: CreateExportBucketQuery;
+    body: CreateExportBucketBody;
+    result: CreateExportBucketResult;
+  };
+  deleteExportBucket: {
+    params: DeleteExportBucketParams;
+    query: DeleteExportBucketQuery;
+    body: never;
+    result: DeleteExportBucketResult;
+  };
   getBackupExportJob: {
     params: GetBackupExportJobParams;
     query: GetBackupExportJobQuery;
     body: never;
     result: GetBackupExportJobResult;
+  };
+  getExportBucket: {
+    params: GetExportBucketParams;
+    query: GetExportBucketQuery;
+    body: never;
+    result: GetExportBucketResult;
+  };
+  getReplicaSetBackup: {
+    params: GetReplicaSetBackupParams;
+    query: GetReplicaSetBackupQuery;
+    body: never;
+    result: GetReplicaSetBackupResult;
+  };
+  listBackupExportJobs: {
+    params: ListBackupExportJobsParams;
+    query: ListBackupExportJobsQuery;
+    body: never;
+    result: ListBackupExportJobsResult;
+  };
+  listExportBuckets: {
+    params: ListExportBucketsParams;
+    query: ListExportBucketsQuery;
+    body: never;
+    result: ListExportBucketsResult;
+  };
+  listReplicaSetBackups: {
+    params: ListReplicaSetBackupsParams;
+    query: ListReplicaSetBackupsQuery;
+    body: never;
+    result: ListReplicaSetBackupsResult;
   };
 }

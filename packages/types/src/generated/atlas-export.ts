@@ -5,6 +5,78 @@
  */
 
 export interface paths {
+    "/api/atlas/v2/groups/{groupId}/backup/exportBuckets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return All Snapshot Export Buckets
+         * @description Returns all Export Buckets associated with the specified Project.
+         */
+        get: operations["listExportBuckets"];
+        put?: never;
+        /**
+         * Create One Snapshot Export Bucket
+         * @description Creates a Snapshot Export Bucket for an AWS S3 Bucket, Azure Blob Storage Container, or Google Cloud Storage Bucket. Once created, an snapshots can be exported to the Export Bucket and its referenced AWS S3 Bucket, Azure Blob Storage Container, or Google Cloud Storage Bucket.
+         */
+        post: operations["createExportBucket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return One Snapshot Export Bucket
+         * @description Returns one Export Bucket associated with the specified Project.
+         */
+        get: operations["getExportBucket"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete One Snapshot Export Bucket
+         * @description Deletes an Export Bucket. Auto export must be disabled on all clusters in this Project exporting to this Export Bucket before revoking access.
+         */
+        delete: operations["deleteExportBucket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return All Snapshot Export Jobs
+         * @description Returns all Cloud Backup Snapshot Export Jobs associated with the specified Atlas cluster.
+         */
+        get: operations["listBackupExportJobs"];
+        put?: never;
+        /**
+         * Create One Snapshot Export Job
+         * @description Exports one backup Snapshot for dedicated Atlas cluster using Cloud Backups to an Export Bucket.
+         */
+        post: operations["createBackupExportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports/{exportId}": {
         parameters: {
             query?: never;
@@ -17,6 +89,46 @@ export interface paths {
          * @description Returns one Cloud Backup snapshot export job associated with the specified Atlas cluster. To use this resource, the requesting API Key must have the Project Atlas Admin role.
          */
         get: operations["getBackupExportJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return All Replica Set Cloud Backups
+         * @description Returns all snapshots of one cluster from the specified project.
+         */
+        get: operations["listReplicaSetBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots/{snapshotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return One Replica Set Cloud Backup
+         * @description Returns one snapshot from the specified cluster.
+         */
+        get: operations["getReplicaSetBackup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -151,8 +263,336 @@ export interface components {
             /** @description Message describing error or state. */
             message?: string;
         };
+        PaginatedBackupSnapshotExportBucketsView: {
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of returned documents that MongoDB Cloud provides when completing this request. */
+            readonly results: components["schemas"]["DiskBackupSnapshotExportBucketResponse"][];
+            /**
+             * Format: int32
+             * @description Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+             */
+            readonly totalCount?: number;
+        };
+        /** @description Disk backup snapshot Export Bucket Request. */
+        DiskBackupSnapshotExportBucketRequest: components["schemas"]["DiskBackupSnapshotAWSExportBucketRequest"] | components["schemas"]["DiskBackupSnapshotAzureExportBucketRequest"] | components["schemas"]["DiskBackupSnapshotGCPExportBucketRequest"];
+        /** @description Disk backup snapshot Export Bucket Request. */
+        DiskBackupSnapshotExportBucketRequestBase: {
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            cloudProvider: "AWS" | "AZURE" | "GCP";
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+        };
+        DiskBackupSnapshotAWSExportBucketRequest: WithRequired<components["schemas"]["DiskBackupSnapshotExportBucketRequestBase"], "cloudProvider"> & {
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            cloudProvider: "AWS";
+            /**
+             * @description Human-readable label that identifies the AWS S3 Bucket that the role is authorized to export to.
+             * @example export-bucket
+             */
+            bucketName: string;
+            /**
+             * @description Unique 24-hexadecimal character string that identifies the Unified AWS Access role ID that MongoDB Cloud uses to access the AWS S3 bucket.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            iamRoleId: string;
+            /** @description Indicates whether to do exports over PrivateLink as opposed to public IPs. Defaults to False. */
+            requirePrivateNetworking?: boolean;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            cloudProvider: "AWS";
+        };
+        DiskBackupSnapshotAzureExportBucketRequest: WithRequired<components["schemas"]["DiskBackupSnapshotExportBucketRequestBase"], "cloudProvider"> & {
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            cloudProvider: "AZURE";
+            /**
+             * @description The name of the Azure Storage Container to export to. This can be omitted and computed from the `serviceUrl` if the `serviceUrl` includes a Azure Storage Container name. For example a `serviceUrl` of `https://examplestorageaccount.blob.core.windows.net/exportcontainer` will yield a computed `bucketName` of `exportcontainer`. If the `serviceUrl` does not include a Container name, this field is required.
+             * @example exportcontainer
+             */
+            bucketName?: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the Azure Cloud Provider Access Role that MongoDB Cloud uses to access the Azure Blob Storage Container.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            roleId: string;
+            /**
+             * @description URL of the Azure Storage Account to export to. For example: `https://examplestorageaccount.blob.core.windows.net/exportcontainer`. Only standard endpoints (with `blob.core.windows.net`) are supported.
+             * @example https://examplestorageaccount.blob.core.windows.net/exportcontainer
+             */
+            serviceUrl: string;
+            /**
+             * Format: uuid
+             * @deprecated
+             * @description UUID that identifies the Azure Active Directory Tenant ID. Deprecated: this field is ignored; the `tenantId` of the Cloud Provider Access role (from `roleId`) is used.
+             */
+            tenantId?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            cloudProvider: "AZURE";
+        };
+        DiskBackupSnapshotGCPExportBucketRequest: WithRequired<components["schemas"]["DiskBackupSnapshotExportBucketRequestBase"], "cloudProvider"> & {
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            cloudProvider: "GCP";
+            /**
+             * @description Human-readable label that identifies the Google Cloud Storage Bucket that the role is authorized to export to.
+             * @example export-bucket
+             */
+            bucketName: string;
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the GCP Cloud Provider Access Role that MongoDB Cloud uses to access the Google Cloud Storage Bucket.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            roleId: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            cloudProvider: "GCP";
+        };
+        /** @description Disk backup snapshot Export Bucket. */
+        DiskBackupSnapshotExportBucketResponse: components["schemas"]["DiskBackupSnapshotAWSExportBucketResponse"] | components["schemas"]["DiskBackupSnapshotAzureExportBucketResponse"] | components["schemas"]["DiskBackupSnapshotGCPExportBucketResponse"];
+        /** @description Disk backup snapshot Export Bucket. */
+        DiskBackupSnapshotExportBucketResponseBase: {
+            /**
+             * @description Unique 24-hexadecimal character string that identifies the Export Bucket.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            _id: string;
+            /**
+             * @description The name of the AWS S3 Bucket, Azure Storage Container, or Google Cloud Storage Bucket that Snapshots are exported to.
+             * @example export-bucket
+             */
+            bucketName: string;
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            cloudProvider: "AWS" | "AZURE" | "GCP";
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+        };
+        DiskBackupSnapshotAWSExportBucketResponse: {
+            /**
+             * @description Unique 24-hexadecimal character string that identifies the Export Bucket.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            _id: string;
+            /**
+             * @description The name of the AWS S3 Bucket, Azure Storage Container, or Google Cloud Storage Bucket that Snapshots are exported to.
+             * @example export-bucket
+             */
+            bucketName: string;
+            /**
+             * @description Human-readable label that identifies the cloud provider. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            cloudProvider: "AWS";
+            /**
+             * @description Unique 24-hexadecimal character string that identifies the Unified AWS Access role ID that MongoDB Cloud uses to access the AWS S3 bucket.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            iamRoleId: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /**
+             * @description AWS region for the export bucket. This is set by Atlas and is never user-supplied.
+             * @example us-east-1
+             */
+            readonly region?: string;
+            /** @description Indicates whether to use private link. User supplied. */
+            requirePrivateNetworking?: boolean;
+        };
+        DiskBackupSnapshotAzureExportBucketResponse: WithRequired<components["schemas"]["DiskBackupSnapshotExportBucketResponseBase"], "_id" | "bucketName" | "cloudProvider"> & {
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            cloudProvider: "AZURE";
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the Azure Cloud Provider Access Role that MongoDB Cloud uses to access the Azure Blob Storage Container.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            roleId: string;
+            /**
+             * @description URL of the Azure Storage Account to export to. Only standard endpoints (with `blob.core.windows.net`) are supported.
+             * @example https://examplestorageaccount.blob.core.windows.net/exportcontainer
+             */
+            serviceUrl: string;
+            /**
+             * Format: uuid
+             * @description UUID that identifies the Azure Active Directory Tenant ID used during exports.
+             */
+            tenantId: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            cloudProvider: "AZURE";
+        };
+        DiskBackupSnapshotGCPExportBucketResponse: WithRequired<components["schemas"]["DiskBackupSnapshotExportBucketResponseBase"], "_id" | "bucketName" | "cloudProvider"> & {
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            cloudProvider: "GCP";
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the GCP Cloud Provider Access Role that MongoDB Cloud uses to access the Google Cloud Storage Bucket.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            roleId: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            cloudProvider: "GCP";
+        };
+        PaginatedApiAtlasDiskBackupExportJobView: {
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of returned documents that MongoDB Cloud provides when completing this request. */
+            readonly results: components["schemas"]["DiskBackupExportJob"][];
+            /**
+             * Format: int32
+             * @description Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+             */
+            readonly totalCount?: number;
+        };
+        DiskBackupExportJobRequest: {
+            /** @description Collection of key-value pairs that represent custom data to add to the metadata file that MongoDB Cloud uploads to the bucket when the export job finishes. */
+            customData?: components["schemas"]["BackupLabel"][];
+            /**
+             * @description Unique 24-hexadecimal character string that identifies the Export Bucket.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            exportBucketId: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /**
+             * @description Unique 24-hexadecimal character string that identifies the Cloud Backup Snapshot to export.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            snapshotId: string;
+        };
+        PaginatedCloudBackupReplicaSetView: {
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /** @description List of returned documents that MongoDB Cloud provides when completing this request. */
+            readonly results: components["schemas"]["DiskBackupReplicaSet"][];
+            /**
+             * Format: int32
+             * @description Total number of documents available. MongoDB Cloud omits this value if `includeCount` is set to `false`. The total number is an estimate and may not be exact.
+             */
+            readonly totalCount?: number;
+        };
+        /**
+         * Replica Set Snapshot
+         * @description Details of the replica set snapshot that MongoDB Cloud created.
+         */
+        DiskBackupReplicaSet: {
+            /**
+             * @description Human-readable label that identifies the cloud provider.
+             * @enum {string}
+             */
+            readonly cloudProvider?: "AWS" | "AZURE" | "GCP";
+            /** @description List that identifies the regions to which MongoDB Cloud copies the snapshot. */
+            readonly copyRegions?: string[];
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud took the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly createdAt?: string;
+            /** @description Human-readable phrase or sentence that explains the purpose of the snapshot. The resource returns this parameter when `"status": "onDemand"`. */
+            readonly description?: string;
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud deletes the snapshot. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            readonly expiresAt?: string;
+            /**
+             * @description Human-readable label that identifies how often this snapshot triggers.
+             * @enum {string}
+             */
+            readonly frequencyType?: "hourly" | "daily" | "weekly" | "monthly" | "yearly";
+            /**
+             * @description Unique 24-hexadecimal digit string that identifies the snapshot.
+             * @example 32b6e34b3d91647abb20e7b8
+             */
+            readonly id?: string;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            readonly links?: components["schemas"]["Link"][];
+            /**
+             * Format: uuid
+             * @description Unique string that identifies the Amazon Web Services (AWS) Key Management Service (KMS) Customer Master Key (CMK) used to encrypt the snapshot. The resource returns this value when `"encryptionEnabled" : true`.
+             */
+            readonly masterKeyUUID?: string;
+            /** @description Version of the MongoDB host that this snapshot backs up. */
+            readonly mongodVersion?: string;
+            /** @description List that contains unique identifiers for the policy items. */
+            readonly policyItems?: string[];
+            /** @description Human-readable label that identifies the replica set from which MongoDB Cloud took this snapshot. The resource returns this parameter when `"type": "replicaSet"`. */
+            readonly replicaSetName?: string;
+            /**
+             * @description Human-readable label that identifies when this snapshot triggers.
+             * @enum {string}
+             */
+            readonly snapshotType?: "onDemand" | "scheduled" | "fallback";
+            /**
+             * @description Human-readable label that indicates the stage of the backup process for this snapshot.
+             * @enum {string}
+             */
+            readonly status?: "queued" | "inProgress" | "completed" | "failed";
+            /**
+             * Format: int64
+             * @description Number of bytes taken to store the backup at time of snapshot.
+             */
+            readonly storageSizeBytes?: number;
+            /**
+             * @description Human-readable label that categorizes the cluster as a replica set or sharded cluster.
+             * @enum {string}
+             */
+            readonly type?: "replicaSet" | "shardedCluster";
+        };
     };
     responses: {
+        /** @description Bad Request. */
+        badRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Conflict. */
+        conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
         /** @description Unauthorized. */
         unauthorized: {
             headers: {
@@ -211,6 +651,12 @@ export interface components {
          *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
          */
         groupId: string;
+        /** @description Flag that indicates whether the response returns the total number of items (`totalCount`) in the response. */
+        includeCount: boolean;
+        /** @description Number of items that the response returns per page. */
+        itemsPerPage: number;
+        /** @description Number of the page that displays the current set of the total objects that the response returns. */
+        pageNum: number;
         /** @description Flag that indicates whether the response body should be in the prettyprint format. */
         pretty: boolean;
     };
@@ -227,6 +673,268 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listExportBuckets: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+                /** @description Flag that indicates whether the response returns the total number of items (`totalCount`) in the response. */
+                includeCount?: components["parameters"]["includeCount"];
+                /** @description Number of items that the response returns per page. */
+                itemsPerPage?: components["parameters"]["itemsPerPage"];
+                /** @description Number of the page that displays the current set of the total objects that the response returns. */
+                pageNum?: components["parameters"]["pageNum"];
+                /** @description Flag that indicates whether the response body should be in the prettyprint format. */
+                pretty?: components["parameters"]["pretty"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2024-05-30+json": components["schemas"]["PaginatedBackupSnapshotExportBucketsView"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
+    createExportBucket: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+                /** @description Flag that indicates whether the response body should be in the prettyprint format. */
+                pretty?: components["parameters"]["pretty"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        /** @description Specifies the role and AWS S3 Bucket, Azure Blob Storage Container, or Google Cloud Storage Bucket that the Export Bucket should reference. */
+        requestBody: {
+            content: {
+                "application/vnd.atlas.2024-05-30+json": components["schemas"]["DiskBackupSnapshotExportBucketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2024-05-30+json": components["schemas"]["DiskBackupSnapshotExportBucketResponse"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
+    getExportBucket: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+                /** @description Unique 24-hexadecimal character string that identifies the Export Bucket. */
+                exportBucketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2024-05-30+json": components["schemas"]["DiskBackupSnapshotExportBucketResponse"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
+    deleteExportBucket: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+                /** @description Unique 24-hexadecimal character string that identifies the Export Bucket. */
+                exportBucketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2023-01-01+json": unknown;
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
+    listBackupExportJobs: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+                /** @description Flag that indicates whether the response body should be in the prettyprint format. */
+                pretty?: components["parameters"]["pretty"];
+                /** @description Flag that indicates whether the response returns the total number of items (`totalCount`) in the response. */
+                includeCount?: components["parameters"]["includeCount"];
+                /** @description Number of items that the response returns per page. */
+                itemsPerPage?: components["parameters"]["itemsPerPage"];
+                /** @description Number of the page that displays the current set of the total objects that the response returns. */
+                pageNum?: components["parameters"]["pageNum"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+                /** @description Human-readable label that identifies the cluster. */
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2023-01-01+json": components["schemas"]["PaginatedApiAtlasDiskBackupExportJobView"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
+    createBackupExportJob: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+                /** @description Human-readable label that identifies the cluster. */
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        /** @description Information about the Cloud Backup Snapshot Export Job to create. */
+        requestBody: {
+            content: {
+                "application/vnd.atlas.2023-01-01+json": components["schemas"]["DiskBackupExportJobRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2023-01-01+json": components["schemas"]["DiskBackupExportJob"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            409: components["responses"]["conflict"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
     getBackupExportJob: {
         parameters: {
             query?: {
@@ -270,6 +978,104 @@ export interface operations {
             500: components["responses"]["internalServerError"];
         };
     };
+    listReplicaSetBackups: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+                /** @description Flag that indicates whether the response returns the total number of items (`totalCount`) in the response. */
+                includeCount?: components["parameters"]["includeCount"];
+                /** @description Number of items that the response returns per page. */
+                itemsPerPage?: components["parameters"]["itemsPerPage"];
+                /** @description Number of the page that displays the current set of the total objects that the response returns. */
+                pageNum?: components["parameters"]["pageNum"];
+                /** @description Flag that indicates whether the response body should be in the prettyprint format. */
+                pretty?: components["parameters"]["pretty"];
+                /** @description Desired point in time, expressed as the number of seconds that have elapsed since the UNIX epoch. If specified, returns the closest snapshot created before that point in time. Mutually exclusive with `oplogTs` and `oplogInc`. */
+                pointInTimeUtcSeconds?: number;
+                /** @description Oplog timestamp that represents the desired point in time. This is the first part of an Oplog timestamp. Must be used with `oplogInc`. Mutually exclusive with `pointInTimeUtcSeconds`. */
+                oplogTs?: number;
+                /** @description Oplog operation number that represents the desired point in time. This is the second part of an Oplog timestamp. Must be used with `oplogTs`. Mutually exclusive with `pointInTimeUtcSeconds`. */
+                oplogInc?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+                /** @description Human-readable label that identifies the cluster. */
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2023-01-01+json": components["schemas"]["PaginatedCloudBackupReplicaSetView"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
+    getReplicaSetBackup: {
+        parameters: {
+            query?: {
+                /** @description Flag that indicates whether Application wraps the response in an `envelope` JSON object. Some API clients cannot access the HTTP response headers or status code. To remediate this, set envelope=true in the query. Endpoints that return a list of results use the results object as an envelope. Application adds the status parameter to the response body. */
+                envelope?: components["parameters"]["envelope"];
+                /** @description Flag that indicates whether the response body should be in the prettyprint format. */
+                pretty?: components["parameters"]["pretty"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unique 24-hexadecimal digit string that identifies your project. Use the /groups endpoint to retrieve all projects to which the authenticated user has access.
+                 *
+                 *     **NOTE**: Groups and projects are synonymous terms. Your group id is the same as your project id. For existing groups, your group/project id remains the same. The resource and corresponding endpoints use the term groups.
+                 */
+                groupId: components["parameters"]["groupId"];
+                /** @description Human-readable label that identifies the cluster. */
+                clusterName: string;
+                /** @description Unique 24-hexadecimal digit string that identifies the desired snapshot. */
+                snapshotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["HeaderRateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["HeaderRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2023-01-01+json": components["schemas"]["DiskBackupReplicaSet"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            500: components["responses"]["internalServerError"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -280,3 +1086,19 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const diskBackupExportJobStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupExportJob"]["state"]> = ["Cancelled", "Failed", "InProgress", "Queued", "Successful"];
+export const diskBackupSnapshotExportBucketRequestBaseCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotExportBucketRequestBase"]["cloudProvider"]> = ["AWS", "AZURE", "GCP"];
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
+export const diskBackupSnapshotAWSExportBucketRequestCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotAWSExportBucketRequest"]["cloudProvider"]> = ["AWS"];
+export const diskBackupSnapshotAzureExportBucketRequestCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotAzureExportBucketRequest"]["cloudProvider"]> = ["AZURE"];
+export const diskBackupSnapshotGCPExportBucketRequestCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotGCPExportBucketRequest"]["cloudProvider"]> = ["GCP"];
+export const diskBackupSnapshotExportBucketResponseBaseCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotExportBucketResponseBase"]["cloudProvider"]> = ["AWS", "AZURE", "GCP"];
+export const diskBackupSnapshotAWSExportBucketResponseCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotAWSExportBucketResponse"]["cloudProvider"]> = ["AWS"];
+export const diskBackupSnapshotAzureExportBucketResponseCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotAzureExportBucketResponse"]["cloudProvider"]> = ["AZURE"];
+export const diskBackupSnapshotGCPExportBucketResponseCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupSnapshotGCPExportBucketResponse"]["cloudProvider"]> = ["GCP"];
+export const diskBackupReplicaSetCloudProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupReplicaSet"]["cloudProvider"]> = ["AWS", "AZURE", "GCP"];
+export const diskBackupReplicaSetFrequencyTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupReplicaSet"]["frequencyType"]> = ["hourly", "daily", "weekly", "monthly", "yearly"];
+export const diskBackupReplicaSetSnapshotTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupReplicaSet"]["snapshotType"]> = ["onDemand", "scheduled", "fallback"];
+export const diskBackupReplicaSetStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupReplicaSet"]["status"]> = ["queued", "inProgress", "completed", "failed"];
+export const diskBackupReplicaSetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiskBackupReplicaSet"]["type"]> = ["replicaSet", "shardedCluster"];

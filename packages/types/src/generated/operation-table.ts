@@ -7,6 +7,39 @@ import type { OperationDescriptor } from "../operation-descriptor.js";
 
 /** Every operation of the spec by operationId: how to send it and what comes back. */
 export const operationTable = {
+  /** Create One Snapshot Export Job */
+  createBackupExportJob: {
+    method: "POST",
+    path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports",
+    pathParameters: ["groupId","clusterName"],
+    queryParameters: ["envelope"],
+    requestMediaType: "application/vnd.atlas.2023-01-01+json",
+    responseMediaType: "application/vnd.atlas.2023-01-01+json",
+    successStatus: 200,
+    paginated: false,
+  },
+  /** Create One Snapshot Export Bucket */
+  createExportBucket: {
+    method: "POST",
+    path: "/api/atlas/v2/groups/{groupId}/backup/exportBuckets",
+    pathParameters: ["groupId"],
+    queryParameters: ["envelope","pretty"],
+    requestMediaType: "application/vnd.atlas.2024-05-30+json",
+    responseMediaType: "application/vnd.atlas.2024-05-30+json",
+    successStatus: 200,
+    paginated: false,
+  },
+  /** Delete One Snapshot Export Bucket */
+  deleteExportBucket: {
+    method: "DELETE",
+    path: "/api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}",
+    pathParameters: ["groupId","exportBucketId"],
+    queryParameters: ["envelope"],
+    requestMediaType: null,
+    responseMediaType: "application/vnd.atlas.2023-01-01+json",
+    successStatus: 204,
+    paginated: false,
+  },
   /** Return One Cloud Backup Snapshot Export Job */
   getBackupExportJob: {
     method: "GET",
@@ -17,5 +50,60 @@ export const operationTable = {
     responseMediaType: "application/vnd.atlas.2023-01-01+json",
     successStatus: 200,
     paginated: false,
+  },
+  /** Return One Snapshot Export Bucket */
+  getExportBucket: {
+    method: "GET",
+    path: "/api/atlas/v2/groups/{groupId}/backup/exportBuckets/{exportBucketId}",
+    pathParameters: ["groupId","exportBucketId"],
+    queryParameters: ["envelope"],
+    requestMediaType: null,
+    responseMediaType: "application/vnd.atlas.2024-05-30+json",
+    successStatus: 200,
+    paginated: false,
+  },
+  /** Return One Replica Set Cloud Backup */
+  getReplicaSetBackup: {
+    method: "GET",
+    path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots/{snapshotId}",
+    pathParameters: ["groupId","clusterName","snapshotId"],
+    queryParameters: ["envelope","pretty"],
+    requestMediaType: null,
+    responseMediaType: "application/vnd.atlas.2023-01-01+json",
+    successStatus: 200,
+    paginated: false,
+  },
+  /** Return All Snapshot Export Jobs */
+  listBackupExportJobs: {
+    method: "GET",
+    path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/exports",
+    pathParameters: ["groupId","clusterName"],
+    queryParameters: ["envelope","pretty","includeCount","itemsPerPage","pageNum"],
+    requestMediaType: null,
+    responseMediaType: "application/vnd.atlas.2023-01-01+json",
+    successStatus: 200,
+    paginated: true,
+  },
+  /** Return All Snapshot Export Buckets */
+  listExportBuckets: {
+    method: "GET",
+    path: "/api/atlas/v2/groups/{groupId}/backup/exportBuckets",
+    pathParameters: ["groupId"],
+    queryParameters: ["envelope","includeCount","itemsPerPage","pageNum","pretty"],
+    requestMediaType: null,
+    responseMediaType: "application/vnd.atlas.2024-05-30+json",
+    successStatus: 200,
+    paginated: true,
+  },
+  /** Return All Replica Set Cloud Backups */
+  listReplicaSetBackups: {
+    method: "GET",
+    path: "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/snapshots",
+    pathParameters: ["groupId","clusterName"],
+    queryParameters: ["envelope","includeCount","itemsPerPage","pageNum","pretty","pointInTimeUtcSeconds","oplogTs","oplogInc"],
+    requestMediaType: null,
+    responseMediaType: "application/vnd.atlas.2023-01-01+json",
+    successStatus: 200,
+    paginated: true,
   },
 } as const satisfies Record<string, OperationDescriptor>;

@@ -4,9 +4,18 @@
  * Source: spec/openapi.yaml — run `pnpm generate` after changing it.
  */
 const schema0 = {"type":"string","maxLength":24,"minLength":24,"pattern":"^([a-f0-9]{24})$"} as const;
-const schema1 = {"type":"string","maxLength":64,"minLength":1,"pattern":"^[a-zA-Z0-9][a-zA-Z0-9-]*$"} as const;
+const schema1 = {"type":"string","pattern":"^[a-zA-Z0-9][a-zA-Z0-9-]*$"} as const;
 const schema2 = {"type":"string","pattern":"^([a-f0-9]{24})$"} as const;
+const schema3 = {"type":"string","maxLength":64,"minLength":1,"pattern":"^[a-zA-Z0-9][a-zA-Z0-9-]*$"} as const;
 
 export const pathParameterSchemas = {
-  getBackupExportJob: { groupId: schema0, clusterName: schema1, exportId: schema2 },
+  createBackupExportJob: { groupId: schema0, clusterName: schema1 },
+  createExportBucket: { groupId: schema0 },
+  deleteExportBucket: { groupId: schema0, exportBucketId: schema2 },
+  getBackupExportJob: { groupId: schema0, clusterName: schema3, exportId: schema2 },
+  getExportBucket: { groupId: schema0, exportBucketId: schema2 },
+  getReplicaSetBackup: { groupId: schema0, clusterName: schema1, snapshotId: schema2 },
+  listBackupExportJobs: { groupId: schema0, clusterName: schema1 },
+  listExportBuckets: { groupId: schema0 },
+  listReplicaSetBackups: { groupId: schema0, clusterName: schema1 },
 } as const;

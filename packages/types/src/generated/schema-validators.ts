@@ -11,9 +11,24 @@ export function validateApiError(value: unknown): SchemaViolation[] {
   return violationsOf(compiled.ApiError as CompiledValidator, value);
 }
 
+/** Checks a value against the spec's `DiskBackupSnapshotAWSExportBucketResponse` schema (`AwsExportBucket`); `[]` when valid. */
+export function validateAwsExportBucket(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.AwsExportBucket as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupSnapshotAzureExportBucketResponse` schema (`AzureExportBucket`); `[]` when valid. */
+export function validateAzureExportBucket(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.AzureExportBucket as CompiledValidator, value);
+}
+
 /** Checks a value against the spec's `DiskBackupExportJob` schema (`BackupExportJob`); `[]` when valid. */
 export function validateBackupExportJob(value: unknown): SchemaViolation[] {
   return violationsOf(compiled.BackupExportJob as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `PaginatedApiAtlasDiskBackupExportJobView` schema (`BackupExportJobPage`); `[]` when valid. */
+export function validateBackupExportJobPage(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.BackupExportJobPage as CompiledValidator, value);
 }
 
 /** Checks a value against the spec's `DiskBackupExportMember` schema (`BackupExportMember`); `[]` when valid. */
@@ -21,9 +36,64 @@ export function validateBackupExportMember(value: unknown): SchemaViolation[] {
   return violationsOf(compiled.BackupExportMember as CompiledValidator, value);
 }
 
+/** Checks a value against the spec's `BackupLabel` schema (`BackupLabel`); `[]` when valid. */
+export function validateBackupLabel(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.BackupLabel as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupReplicaSet` schema (`BackupSnapshot`); `[]` when valid. */
+export function validateBackupSnapshot(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.BackupSnapshot as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `PaginatedCloudBackupReplicaSetView` schema (`BackupSnapshotPage`); `[]` when valid. */
+export function validateBackupSnapshotPage(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.BackupSnapshotPage as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupSnapshotAWSExportBucketRequest` schema (`CreateAwsExportBucketBody`); `[]` when valid. */
+export function validateCreateAwsExportBucketBody(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.CreateAwsExportBucketBody as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupSnapshotAzureExportBucketRequest` schema (`CreateAzureExportBucketBody`); `[]` when valid. */
+export function validateCreateAzureExportBucketBody(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.CreateAzureExportBucketBody as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupExportJobRequest` schema (`CreateBackupExportJobBody`); `[]` when valid. */
+export function validateCreateBackupExportJobBody(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.CreateBackupExportJobBody as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupSnapshotExportBucketRequest` schema (`CreateExportBucketBody`); `[]` when valid. */
+export function validateCreateExportBucketBody(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.CreateExportBucketBody as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupSnapshotGCPExportBucketRequest` schema (`CreateGcpExportBucketBody`); `[]` when valid. */
+export function validateCreateGcpExportBucketBody(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.CreateGcpExportBucketBody as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupSnapshotExportBucketResponse` schema (`ExportBucket`); `[]` when valid. */
+export function validateExportBucket(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.ExportBucket as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `PaginatedBackupSnapshotExportBucketsView` schema (`ExportBucketPage`); `[]` when valid. */
+export function validateExportBucketPage(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.ExportBucketPage as CompiledValidator, value);
+}
+
 /** Checks a value against the spec's `ExportStatus` schema (`ExportStatus`); `[]` when valid. */
 export function validateExportStatus(value: unknown): SchemaViolation[] {
   return violationsOf(compiled.ExportStatus as CompiledValidator, value);
+}
+
+/** Checks a value against the spec's `DiskBackupSnapshotGCPExportBucketResponse` schema (`GcpExportBucket`); `[]` when valid. */
+export function validateGcpExportBucket(value: unknown): SchemaViolation[] {
+  return violationsOf(compiled.GcpExportBucket as CompiledValidator, value);
 }
 
 /** Checks a value against the spec's `StateReason` schema (`StateReason`); `[]` when valid. */
@@ -33,5 +103,12 @@ export function validateStateReason(value: unknown): SchemaViolation[] {
 
 /** The compiled validator of each operation's 2xx body, by operationId (204 operations have none). */
 export const resultValidators = {
+  createBackupExportJob: compiled.createBackupExportJob as CompiledValidator,
+  createExportBucket: compiled.createExportBucket as CompiledValidator,
   getBackupExportJob: compiled.getBackupExportJob as CompiledValidator,
+  getExportBucket: compiled.getExportBucket as CompiledValidator,
+  getReplicaSetBackup: compiled.getReplicaSetBackup as CompiledValidator,
+  listBackupExportJobs: compiled.listBackupExportJobs as CompiledValidator,
+  listExportBuckets: compiled.listExportBuckets as CompiledValidator,
+  listReplicaSetBackups: compiled.listReplicaSetBackups as CompiledValidator,
 } as const;
