@@ -3,7 +3,7 @@
 // components then follow the operations: upstream's new ones are copied in, ones nothing references any
 // more are dropped.
 import { isDeepStrictEqual } from "node:util";
-import { deleteAll, editYamlText, valueIn } from "./edit-yaml-text.mjs";
+import { deleteAll, editYamlText, editYamlTextInRuns, valueIn } from "./edit-yaml-text.mjs";
 import { forEachRef, parseComponentRef, securitySchemeNames } from "./component-refs.mjs";
 
 function isObject(value) {
@@ -146,7 +146,18 @@ function syncComponents(text, upstream, list) {
  * @returns {string} the fragment text with upstream's changes taken
  */
 export function mergeUpstream(text, summary, upstream, { list, upstreamDate }) {
-  for (const change of summary.changes) for (const edit of change.edits) text = applyEdit(text, edit);
+  // Runs of plain sets and deletes go in with one parse per run; deletes then prune what they emptied.
+  const edits = summary.changes.flatMap((change) => change.edits);
+  for (let i = 0; i < edits.length;) {
+    const run = [];
+    while (i < edits.length && (edits[i].op === "set" || edits[i].op === "delete")) run.push(edits[i++]);
+    if (run.length > 0) {
+      text = editYamlTextInRuns(text, run);
+      for (const edit of run) if (edit.op === "delete") text = prune(text, edit.path);
+      continue;
+    }
+    text = applyEdit(text, edits[i++]);
+  }
   text = syncComponents(text, upstream, list);
 
   // Keep what the deviation records say about upstream current.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { deleteAll, editYamlText, valueIn } from "../edit-yaml-text.mjs";
+import { deleteAll, editYamlText, editYamlTextInRuns, valueIn } from "../edit-yaml-text.mjs";
 
 const text = `# top comment
 info:
@@ -66,5 +66,44 @@ describe("editYamlText", () => {
   it("reads a value back by path", () => {
     expect(valueIn(text, ["list"])).toEqual(["a", "b"]);
     expect(valueIn(text, ["nope", "x"])).toBeUndefined();
+  });
+});
+
+describe("editYamlTextInRuns", () => {
+  const oneByOne = (edits) => edits.reduce((current, edit) => editYamlText(current, edit), text);
+
+  it.each([
+    [
+      "sets and deletes of sibling keys, and two keys added to one mapping in order",
+      [
+        { op: "set", path: ["map", "keep"], value: 10 },
+        { op: "delete", path: ["map", "drop"] },
+        { op: "set", path: ["map", "first"], value: 1 },
+        { op: "set", path: ["map", "second"], value: { nested: [1, 2] } },
+        { op: "set", path: ["info", "description"], value: "Short." },
+        { op: "set", path: ["top"], value: "new top-level key" },
+      ],
+    ],
+    [
+      "an edit below one already in the run (the run is split there)",
+      [
+        { op: "set", path: ["map"], value: { replaced: true } },
+        { op: "set", path: ["map", "added"], value: 2 },
+        { op: "delete", path: ["map", "replaced"] },
+      ],
+    ],
+    [
+      "an edit that needs the general path (an empty flow mapping) between two that do not",
+      [
+        { op: "set", path: ["list", 0], value: "z" },
+        { op: "set", path: ["empty", "now"], value: "filled" },
+        { op: "delete", path: ["list", 1] },
+      ],
+    ],
+  ])("gives the text one-by-one edits give: %s", (_name, edits) => {
+    const expected = oneByOne(edits);
+    expect(expected).not.toBe(text);
+    expect(editYamlTextInRuns(text, edits)).toBe(expected);
+    expect(parse(editYamlTextInRuns(text, edits))).toEqual(parse(expected));
   });
 });

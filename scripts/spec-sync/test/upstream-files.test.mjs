@@ -168,7 +168,7 @@ describe.skipIf(!hasUpstream)("the real upstream specs", () => {
       await syncSpec({ from: upstreamFile("2026-08-21"), root, write: true, generate: () => {} });
       const back = await syncSpec({ from: upstreamFile("2026-08-21"), root });
       expect(back.exitCode).toBe(0);
-    }, 120_000); // two writes of about a hundred edits each, each edit a re-parse of the fragment
+    }, 60_000); // two writes of about a hundred edits each on a loaded machine
   });
 
   it("edits only the nodes that change: comments and hand-folded text elsewhere stay byte for byte", async () => {
