@@ -3,6 +3,9 @@ import { AtlasValidationError } from "./atlas-validation-error.js";
 import { chooseDispatcher, environmentProxy } from "./choose-dispatcher.js";
 import { describeConnectionFailure } from "./describe-connection-failure.js";
 import { nodeDispatcherFetch } from "./node-dispatcher-fetch.js";
+// A namespace import: Bun ships an "undici" of its own without the proxy agents, and this module must still
+// load there (Bun and Deno never take the undici path below).
+import * as undici from "undici";
 
 /** The resolved `proxy` and `ca` options. */
 export interface DefaultFetchOptions {
@@ -66,8 +69,7 @@ function nativeSender(kind: "bun" | "deno" | "other", options: DefaultFetchOptio
 
 /**
  * The client's default `fetch`: on Node the global fetch, or undici's with a dispatcher for the proxy and
- * CA settings (see chooseDispatcher; loaded with the first request); on Bun and Deno their own fetch. A
- * request that gets no answer becomes an `AtlasConnectionError` that names the cause and the fix.
+ * CA settings (see chooseDispatcher); on Bun and Deno their own fetch. A request that gets no answer becomes an `AtlasConnectionError` that names the cause and the fix.
  */
 export function createDefaultFetch(options: DefaultFetchOptions): DefaultFetch {
   const kind = runtime();
@@ -75,18 +77,16 @@ export function createDefaultFetch(options: DefaultFetchOptions): DefaultFetch {
   // the proxy variables themselves.
   const env = kind === "node" ? environment() : {};
   const choice = kind === "node" ? chooseDispatcher(options, env) : undefined;
-  let sender: Promise<Sender> | undefined =
-    kind === "node" ? undefined : Promise.resolve(nativeSender(kind, options));
+  // Bun's and Deno's at once (their option checks throw here); Node's undici dispatcher with the first
+  // request, so a client that never sends anything holds no connection pool.
+  let sender: Sender | undefined = kind === "node" ? undefined : nativeSender(kind, options);
   let closing: Promise<void> | undefined;
-  const senderFor = () =>
+  const senderFor = (): Sender =>
     (sender ??=
-      choice === undefined || choice.kind === "global"
-        ? Promise.resolve(globalSender)
-        : // The one dynamic import of the package, and of a dependency, not of its own code (see node-dispatcher-fetch).
-          import("undici").then((undici) => nodeDispatcherFetch(undici, choice)));
+      choice === undefined || choice.kind === "global" ? globalSender : nodeDispatcherFetch(undici, choice));
   return {
     async fetch(request) {
-      const { send } = await senderFor();
+      const { send } = senderFor();
       try {
         return await send(request);
       } catch (error) {
@@ -104,7 +104,7 @@ export function createDefaultFetch(options: DefaultFetchOptions): DefaultFetch {
     },
     // Idempotent: close() of a client may run more than once, and undici rejects a second close.
     close() {
-      closing ??= sender ? sender.then((opened) => opened.close()) : Promise.resolve();
+      closing ??= sender ? sender.close() : Promise.resolve();
       return closing;
     },
   };

@@ -1,6 +1,5 @@
-// Node only. undici itself is imported by the caller with the first request of a client that needs a
-// proxy or extra CAs (default-fetch.ts): it is large, and most clients (no proxy variable, no `ca`) never
-// need it, nor Bun and Deno, whose fetch does this natively.
+// Node only: Bun's and Deno's fetch take a proxy and CAs natively (default-fetch.ts). A client with no proxy
+// variable and no `ca` uses Node's global fetch and never creates a dispatcher.
 import { readFileSync } from "node:fs";
 import * as tls from "node:tls";
 import type * as Undici from "undici";
