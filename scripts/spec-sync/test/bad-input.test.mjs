@@ -44,7 +44,24 @@ const cases = [
         await writeFile(file, "openapi: [3.0.1\npaths: {{\n");
         return file;
       },
-      message: /is neither JSON nor YAML/,
+      message: /broken\.yaml cannot be read as YAML or JSON: /,
+    },
+  ],
+  [
+    "JSON nested deeper than any spec under the operation (a walk over it would overflow the stack)",
+    {
+      make: async (root) => {
+        const d = smallUpstream();
+        d.paths[operationPath].get["x-deep"] = "DEEP";
+        const file = join(root, "deep.json");
+        const depth = 200_000;
+        await writeFile(
+          file,
+          JSON.stringify(d).replace('"DEEP"', `${"[".repeat(depth)}${"]".repeat(depth)}`),
+        );
+        return file;
+      },
+      message: /deep\.json cannot be read as YAML or JSON: nesting exceeded maxDepth \(100\)/,
     },
   ],
   [
