@@ -1,7 +1,7 @@
 import { isTerminalState } from "@atlas-export/types";
 import { apiError } from "./api-error.js";
 import { bucketFromBody } from "./bucket-store.js";
-import type { CreateExportBucketBody } from "./interim-types.js";
+import type { CreateExportBucketBody } from "@atlas-export/types";
 import { newObjectId } from "./new-object-id.js";
 import { notFound } from "./not-found.js";
 import type { OperationHandler } from "./operation-handler.js";

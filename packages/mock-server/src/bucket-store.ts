@@ -1,10 +1,7 @@
 import type { Clock } from "./clock.js";
 import { derivedId } from "./derived-id.js";
-import {
-  validateCreateExportBucketBody,
-  type CreateExportBucketBody,
-  type ExportBucket,
-} from "./interim-types.js";
+import type { CreateExportBucketBody, ExportBucket } from "@atlas-export/types";
+import { requestBodyValidators } from "./request-body-validators.js";
 import type { MockExportBucketDefinition } from "./mock-bucket-definition.js";
 import { newObjectId } from "./new-object-id.js";
 import { pathParamViolations } from "./path-param-violations.js";
@@ -57,14 +54,13 @@ export function createBucketStore(options: {
       if (id !== undefined && pathParamViolations({ exportBucketId: id }).length > 0) {
         throw new RangeError(`${where} "_id" must be 24 hexadecimal digits, got ${JSON.stringify(id)}`);
       }
-      const [violation] = validateCreateExportBucketBody(body);
+      const [violation] = requestBodyValidators.createExportBucket?.(body) ?? [];
       if (violation !== undefined) {
         throw new RangeError(`${where} ${violation.pointer || "definition"} ${violation.message}`);
       }
-      const made = bucketFromBody(body as CreateExportBucketBody, id ?? newObjectId(options.clock));
+      const made = bucketFromBody(body as CreateExportBucketBody, id ?? newObjectId(options.clock), region);
       if (!made.ok) throw new RangeError(`${where} "${made.problem.field}" ${made.problem.description}`);
       const bucket = made.bucket;
-      if (bucket.cloudProvider === "AWS" && region !== undefined) bucket.region = region;
       const project = projects.project(groupId);
       if (project.buckets.has(bucket._id)) {
         throw new Error(`${where} ${bucket._id} already exists in project ${groupId}; remove it first`);
@@ -90,12 +86,13 @@ export function createBucketStore(options: {
 }
 
 /**
- * The bucket Atlas stores for a schema-valid body: AWS gets its region looked up, Azure its container
+ * The bucket Atlas stores for a schema-valid body: AWS gets its region looked up (`region`), Azure its container
  * taken from `serviceUrl` when `bucketName` is left out and the tenant of its role.
  */
 export function bucketFromBody(
   body: CreateExportBucketBody,
   id: string,
+  region = "us-east-1",
 ): { ok: true; bucket: ExportBucket } | { ok: false; problem: BucketProblem } {
   switch (body.cloudProvider) {
     case "AWS":
@@ -106,7 +103,7 @@ export function bucketFromBody(
           bucketName: body.bucketName,
           cloudProvider: "AWS",
           iamRoleId: body.iamRoleId,
-          region: "us-east-1",
+          region,
           requirePrivateNetworking: body.requirePrivateNetworking ?? false,
         },
       };

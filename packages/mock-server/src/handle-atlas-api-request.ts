@@ -8,7 +8,7 @@ import { jsonResponse, type MockResponse } from "./mock-response.js";
 import { notFound } from "./not-found.js";
 import type { OperationResult } from "./operation-handler.js";
 import { pathParamViolations } from "./path-param-violations.js";
-import type { OperationId } from "./operation-table.js";
+import type { OperationId } from "@atlas-export/types";
 import { requestBodyValidators } from "./request-body-validators.js";
 import type { RouteMatch } from "./route-table.js";
 import { validationError } from "./validation-error.js";
@@ -95,7 +95,7 @@ export function handleAtlasApiRequest(
       rendering,
     );
   }
-  const violations = pathParamViolations(params);
+  const violations = pathParamViolations(params, route.operationId as OperationId);
   const [first] = violations;
   if (first !== undefined) {
     // Atlas names a bad project id INVALID_GROUP_ID; other bad parameters are validation errors.

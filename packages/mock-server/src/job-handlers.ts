@@ -1,6 +1,6 @@
 import { isTerminalState } from "@atlas-export/types";
 import { apiError } from "./api-error.js";
-import type { CreateBackupExportJobBody } from "./interim-types.js";
+import type { CreateBackupExportJobBody } from "@atlas-export/types";
 import { isoSeconds } from "./iso-seconds.js";
 import { newObjectId } from "./new-object-id.js";
 import { notFound } from "./not-found.js";

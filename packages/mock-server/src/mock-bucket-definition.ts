@@ -1,4 +1,4 @@
-import type { CreateExportBucketBody } from "./interim-types.js";
+import type { CreateExportBucketBody } from "@atlas-export/types";
 
 /**
  * An export bucket the emulator holds: the body `createExportBucket` takes (AWS, AZURE or GCP) plus the

@@ -1,4 +1,4 @@
-import type { BackupSnapshot } from "./interim-types.js";
+import type { BackupSnapshot } from "@atlas-export/types";
 
 /** Where a snapshot lives: the path parameters of getReplicaSetBackup. */
 export interface SnapshotRef {

@@ -1,4 +1,4 @@
-import type { ExportBucket } from "./interim-types.js";
+import type { ExportBucket } from "@atlas-export/types";
 import type { StoredJob } from "./job-store.js";
 import type { StoredSnapshot } from "./snapshot-store.js";
 

@@ -1,6 +1,6 @@
 import type { Clock } from "./clock.js";
 import { derivedId } from "./derived-id.js";
-import type { BackupSnapshot } from "./interim-types.js";
+import type { BackupSnapshot } from "@atlas-export/types";
 import { isoSeconds, timeOf } from "./iso-seconds.js";
 import type { MockSnapshotDefinition, SnapshotRef } from "./mock-snapshot-definition.js";
 import { pathParamViolations } from "./path-param-violations.js";

@@ -24,7 +24,7 @@ import { handleRevokeRequest } from "./handle-revoke-request.js";
 import { handleTokenRequest } from "./handle-token-request.js";
 import { createTokenIssuer } from "./token-issuer.js";
 import { operationHandlers } from "./operation-handlers.js";
-import { operationTable } from "./operation-table.js";
+import { operationTable } from "@atlas-export/types";
 import { createProjectStores } from "./project-stores.js";
 import { createRouteTable } from "./route-table.js";
 

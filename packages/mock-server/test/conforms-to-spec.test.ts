@@ -51,6 +51,8 @@ const validatorFor = (name: string): ValidateFunction =>
   ajv.compile({ definitions, $ref: `#/definitions/${name}` });
 const validateJob = validatorFor("DiskBackupExportJob");
 const validateError = validatorFor("ApiError");
+const validateSnapshot = validatorFor("DiskBackupReplicaSet");
+const validateAwsBucket = validatorFor("DiskBackupSnapshotAWSExportBucketResponse");
 
 const REF: JobRef = {
   groupId: "5f1b0c0d0e0f101112131415",
@@ -128,6 +130,23 @@ describe("every body the emulator sends conforms to the spec fragment's schemas 
     expect(second.status).toBe(429);
     const body: unknown = await second.json();
     expect(validateError(body), JSON.stringify(validateError.errors)).toBe(true);
+  });
+
+  it("a snapshot and an AWS bucket (no undeclared fields)", async () => {
+    const group = "/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8";
+    const snapshots = (await (await get(`${group}/clusters/Cluster0/backup/snapshots`)).json()) as {
+      results: unknown[];
+    };
+    expect(snapshots.results).toHaveLength(3);
+    for (const snapshot of snapshots.results) {
+      expect(validateSnapshot(snapshot), JSON.stringify(validateSnapshot.errors)).toBe(true);
+    }
+    const bucket: unknown = await (
+      await get(`${group}/backup/exportBuckets/32b6e34b3d91647abb20e7b8`, {
+        accept: "application/vnd.atlas.2024-05-30+json",
+      })
+    ).json();
+    expect(validateAwsBucket(bucket), JSON.stringify(validateAwsBucket.errors)).toBe(true);
   });
 
   it("rejects a field the spec does not declare (the check can fail)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationTable } from "../src/operation-table.js";
+import { operationTable } from "@atlas-export/types";
 import { requestBodyValidators } from "../src/request-body-validators.js";
 
 describe("requestBodyValidators", () => {
