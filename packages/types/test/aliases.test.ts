@@ -10,6 +10,15 @@ import type {
   OperationId,
   OperationTypes,
   paths,
+  BackupSnapshot,
+  CreateBackupExportJobBody,
+  CreateExportBucketBody,
+  DeleteExportBucketResult,
+  ExportBucket,
+  ExportBucketPage,
+  GetExportBucketResult,
+  GetReplicaSetBackupResult,
+  ListExportBucketsResult,
 } from "../src/index.js";
 import type { operationTable } from "../src/index.js";
 
@@ -74,5 +83,37 @@ describe("friendly aliases", () => {
 
   it("types every operationId of the table in OperationTypes, and no other", () => {
     expectTypeOf<keyof OperationTypes>().toEqualTypeOf<OperationId>();
+  });
+
+  it("types CreateExportBucketBody as the AWS/Azure/GCP union discriminated by cloudProvider", () => {
+    expectTypeOf<CreateExportBucketBody["cloudProvider"]>().toEqualTypeOf<"AWS" | "AZURE" | "GCP">();
+    const aws: CreateExportBucketBody = {
+      cloudProvider: "AWS",
+      bucketName: "export-bucket",
+      iamRoleId: "668c5f0ed436263134491592",
+    };
+    const gcp: CreateExportBucketBody = {
+      cloudProvider: "GCP",
+      bucketName: "export-bucket",
+      roleId: "668c5f0ed436263134491592",
+    };
+    const mixed: CreateExportBucketBody = {
+      cloudProvider: "GCP",
+      bucketName: "export-bucket",
+      // @ts-expect-error a GCP bucket takes roleId, not the AWS iamRoleId
+      iamRoleId: "668c5f0ed436263134491592",
+    };
+    void [aws, gcp, mixed];
+  });
+
+  it("keeps export buckets' _id and derives each operation's result from the spec", () => {
+    expectTypeOf<NonNullable<ExportBucket["_id"]>>().toEqualTypeOf<string>();
+    expectTypeOf<GetExportBucketResult>().toEqualTypeOf<ExportBucket>();
+    expectTypeOf<ListExportBucketsResult>().toEqualTypeOf<ExportBucketPage>();
+    expectTypeOf<GetReplicaSetBackupResult>().toEqualTypeOf<BackupSnapshot>();
+    expectTypeOf<DeleteExportBucketResult>().toEqualTypeOf<void>();
+    expectTypeOf<CreateBackupExportJobBody>().toEqualTypeOf<
+      OperationTypes["createBackupExportJob"]["body"]
+    >();
   });
 });
