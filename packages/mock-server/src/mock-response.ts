@@ -5,7 +5,7 @@ export interface MockResponse {
   body: string;
 }
 
-/** The media type of this operation's 200 response (the only version it has). */
+/** The media type of getBackupExportJob's 200 (and of every job and snapshot operation); each operation's own is in @atlas-export/types' operationTable. */
 export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
 
 /** Builds a JSON response; `pretty` indents it like `?pretty=true`. */
