@@ -198,7 +198,12 @@ type ParsedBody = { ok: true; value: unknown } | { ok: false; result: OperationR
 /** The request body as JSON: 415 for another media type, 400 for text that is not one JSON object. */
 function readJsonBody(contentType: string | undefined, text: string, mediaType: string): ParsedBody {
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type !== "application/json" && versionOf(type) === undefined) {
+  const version = versionOf(type);
+  // A versioned type names the resource version the body is written for; one before the operation's
+  // version (e.g. 2023-01-01 for a bucket, which then had no Azure or GCP) is not what we can read.
+  const readable =
+    type === "application/json" || (version !== undefined && version >= (versionOf(mediaType) ?? ""));
+  if (!readable) {
     return {
       ok: false,
       result: {

@@ -111,10 +111,22 @@ describe("createExportBucket", () => {
     expect(await response.json()).toMatchObject({ errorCode: "INVALID_JSON" });
   });
 
-  it("answers 415 to a body that is not JSON by its Content-Type", async () => {
-    const response = await call("POST", buckets(), AWS, { "content-type": "text/plain" });
+  it.each([
+    ["a body that is not JSON by its Content-Type", "text/plain"],
+    ["no Content-Type", ""],
+    ["a bucket body in the 2023-01-01 version, which had no Azure or GCP", MEDIA_2023],
+  ])("answers 415 UNSUPPORTED_MEDIA_TYPE to %s", async (_name, contentType) => {
+    const response = await call("POST", buckets(), AWS, { "content-type": contentType });
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ errorCode: "UNSUPPORTED_MEDIA_TYPE" });
+  });
+
+  it.each([
+    ["plain application/json", "application/json"],
+    ["a later version date", "application/vnd.atlas.2025-03-12+json"],
+    ["the versioned type with a charset", `${MEDIA_2024}; charset=utf-8`],
+  ])("reads a body sent as %s", async (_name, contentType) => {
+    expect((await call("POST", buckets(), AWS, { "content-type": contentType })).status).toBe(200);
   });
 });
 
