@@ -1,7 +1,9 @@
 import {
   validateBackupExportJob,
   validatePathParameter,
+  validateRequestBody,
   validateResponse,
+  type OperationWithRequestBody,
   type OperationWithResult,
   type PathParameterName,
 } from "@atlas-export/types/validators";
@@ -186,5 +188,39 @@ describe.each(
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe.each(
+  readOperations(document)
+    .filter((operation) => operation.requestBody !== null)
+    .map((operation) => [operation.operationId, operation] as const),
+)("validateRequestBody for %s", (operationId, operation) => {
+  const schema = operation.requestBody?.schema as { $ref?: string } | undefined;
+  const bodyPointer = `${operation.pointer}/requestBody/content/${operation.requestBody?.mediaType.replaceAll("/", "~1")}/schema`;
+  const specBody = spec.validatorFor(typeof schema?.$ref === "string" ? schema.$ref : bodyPointer);
+  const validBody = arbitraryFromSchema(document, schema);
+  const id = operationId as OperationWithRequestBody;
+
+  it("accepts the operation's request examples", () => {
+    const examples = collectExamples(document).filter(
+      (e) => e.operationId === operationId && e.kind === "request",
+    );
+    for (const example of examples)
+      expect(validateRequestBody(id, example.value), exampleLabel(example)).toEqual([]);
+  });
+
+  it("gets the spec's verdict on bodies derived from the schema and on arbitrary JSON", () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(fc.oneof(validBody, fc.jsonValue()), (body) => {
+        const specValid = specBody(body);
+        if (!specValid && (specBody.errors ?? []).every(isDeliberateRelaxation)) return;
+        if (!specValid) rejected++;
+        expect(validateRequestBody(id, body).length === 0, JSON.stringify(specBody.errors)).toBe(specValid);
+      }),
+      { numRuns: 200 },
+    );
+    expect(rejected).toBeGreaterThan(0);
   });
 });

@@ -19,9 +19,14 @@ export function renderValidators(spec, operations) {
   ];
 }
 
-/** The operations that answer with a body, each with the export name of its compiled validator. */
+/** The operations that answer with a body (every one but the 204s). */
 function withResultBody(operations) {
   return operations.filter((operation) => operation.success.schema !== undefined);
+}
+
+/** The operations that take a request body. */
+function withRequestBody(operations) {
+  return operations.filter((operation) => operation.requestBody !== null);
 }
 
 function renderCompiledValidators(spec, operations) {
@@ -52,16 +57,23 @@ function renderCompiledValidators(spec, operations) {
   const results = Object.fromEntries(
     withResultBody(operations).map((operation) => [operation.operationId, operation.success.schema]),
   );
+  const requestBodies = Object.fromEntries(
+    withRequestBody(operations).map((operation) => [operation.operationId, operation.requestBody.schema]),
+  );
   ajv.addSchema({
     $id: SPEC_ID,
     components: { schemas: forAjv(spec.components?.schemas ?? {}, "map") },
     results: forAjv(results, "map"),
+    requestBodies: forAjv(requestBodies, "map"),
   });
   const exports = {};
   for (const { alias, schemaName } of readSchemaAliases(spec)) {
     exports[alias] = `${SPEC_ID}#/components/schemas/${schemaName}`;
   }
   for (const operationId of Object.keys(results)) exports[operationId] = `${SPEC_ID}#/results/${operationId}`;
+  for (const operationId of Object.keys(requestBodies)) {
+    exports[`${operationId}Body`] = `${SPEC_ID}#/requestBodies/${operationId}`;
+  }
   let code;
   try {
     code = standaloneCode(ajv, exports);
@@ -83,7 +95,7 @@ function renderSchemaValidators(spec, operations) {
   const lines = [
     generatedHeader(
       "scripts/render-validators.mjs",
-      "typed validators for the aliased schemas and each 2xx body",
+      "typed validators for the aliased schemas, each 2xx body and each request body",
     ),
     'import * as compiled from "./compiled-validators.js";',
     'import { violationsOf, type CompiledValidator, type SchemaViolation } from "../schema-violation.js";',
@@ -104,6 +116,12 @@ function renderSchemaValidators(spec, operations) {
   lines.push("export const resultValidators = {");
   for (const { operationId } of withResultBody(operations)) {
     lines.push(`  ${operationId}: compiled.${operationId} as CompiledValidator,`);
+  }
+  lines.push("} as const;", "");
+  lines.push("/** The compiled validator of each operation's request body, by operationId. */");
+  lines.push("export const requestBodyValidators = {");
+  for (const { operationId } of withRequestBody(operations)) {
+    lines.push(`  ${operationId}: compiled.${operationId}Body as CompiledValidator,`);
   }
   lines.push("} as const;", "");
   return lines.join("\n");

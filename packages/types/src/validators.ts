@@ -1,5 +1,6 @@
 export * from "./generated/schema-validators.js";
 export { validateResponse, type OperationWithResult } from "./validate-response.js";
+export { validateRequestBody, type OperationWithRequestBody } from "./validate-request-body.js";
 export {
   validatePathParameter,
   type PathParameterName,

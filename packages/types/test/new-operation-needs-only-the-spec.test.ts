@@ -212,6 +212,11 @@ describe("an operation added to the spec", () => {
       keyword: "enum",
     });
     expect(validateBackupRestoreJob({})[0]).toMatchObject({ keyword: "required" });
+    const { validateRequestBody } = await import(join(dir, "src/validators.ts"));
+    expect(validateRequestBody("createBackupRestoreJob", { snapshotId: "32b6e34b3d91647abb20e7b8" })).toEqual(
+      [],
+    );
+    expect(validateRequestBody("createBackupRestoreJob", {})[0]).toMatchObject({ keyword: "required" });
   });
 
   it("validates a discriminated union by its discriminator, not by whichever branches fit", async () => {

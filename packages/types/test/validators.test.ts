@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { validateBackupExportJob, validatePathParameter, validateResponse } from "../src/validators.js";
+import {
+  validateBackupExportJob,
+  validatePathParameter,
+  validateRequestBody,
+  validateResponse,
+} from "../src/validators.js";
 
 const job = {
   exportBucketId: "32b6e34b3d91647abb20e7b8",
@@ -101,6 +106,29 @@ describe("validatePathParameter with and without an operationId", () => {
   it("refuses a name no operation has", () => {
     expect(() => validatePathParameter("nope" as "groupId", "x")).toThrow(
       "@atlas-export/types: no operation has a path parameter nope",
+    );
+  });
+});
+
+describe("validateRequestBody", () => {
+  it("checks createBackupExportJob's body: snapshotId and exportBucketId required", () => {
+    const body = { snapshotId: "32b6e34b3d91647abb20e7b8", exportBucketId: "32b6e34b3d91647abb20e7b8" };
+    expect(validateRequestBody("createBackupExportJob", body)).toEqual([]);
+    expect(validateRequestBody("createBackupExportJob", { snapshotId: body.snapshotId })[0]).toMatchObject({
+      keyword: "required",
+      params: { missingProperty: "exportBucketId" },
+    });
+  });
+
+  it("checks a bucket body against the variant its cloudProvider names", () => {
+    const gcp = { cloudProvider: "GCP", bucketName: "export-bucket", roleId: "668c5f0ed436263134491592" };
+    expect(validateRequestBody("createExportBucket", gcp)).toEqual([]);
+    expect(validateRequestBody("createExportBucket", { ...gcp, cloudProvider: "AWS" })).not.toEqual([]);
+  });
+
+  it("refuses an operationId that takes no body, naming it", () => {
+    expect(() => validateRequestBody("getBackupExportJob" as "createExportBucket", {})).toThrow(
+      "@atlas-export/types: no operation getBackupExportJob takes a request body",
     );
   });
 });
