@@ -73,7 +73,11 @@ export const createBackupExportJob: OperationHandler = ({ params, body, context 
     exportId: newObjectId(context.clock),
     snapshotId,
     exportBucketId,
-    customData: customData ?? [],
+    // Atlas keeps a label's key and value; anything else a client sends along is not stored.
+    customData: (customData ?? []).map(({ key, value }) => ({
+      ...(key === undefined ? {} : { key }),
+      ...(value === undefined ? {} : { value }),
+    })),
     createdAt: now,
     // The form Atlas documents: /exported_snapshots/{ORG}/{PROJECT}/{CLUSTER}/{SNAPSHOT-DATE}/{TIMESTAMP}.
     prefix: `/exported_snapshots/mock-org/mock-project/${clusterName}/${(snapshot.createdAt ?? isoSeconds(now)).slice(0, 16).replace(":", "")}/${Math.floor(now / 1000)}`,

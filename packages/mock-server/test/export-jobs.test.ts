@@ -80,6 +80,17 @@ describe("createBackupExportJob", () => {
     });
   });
 
+  it("stores only each label's key and value, whatever else a hostile body nests in it", async () => {
+    // 10,000 levels (about 60 KB, under the 64 KiB body limit), written as text: JSON.stringify would overflow here.
+    const deep = `${'{"d":'.repeat(10_000)}{}${"}".repeat(10_000)}`;
+    const response = await create(
+      `{"snapshotId":"${SNAPSHOT}","exportBucketId":"${BUCKET}","customData":[{"key":"k","value":"v","extra":${deep}}]}`,
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ customData: [{ key: "k", value: "v" }] });
+    expect(atlas.jobs.list()[0]?.job.customData).toEqual([{ key: "k", value: "v" }]);
+  });
+
   it("runs created jobs with the exportJobLifecycle option", async () => {
     await atlas.close();
     await start({
