@@ -1,7 +1,7 @@
 import type { Clock } from "./clock.js";
 import { derivedId } from "./derived-id.js";
 import type { CreateExportBucketBody, ExportBucket } from "@atlas-export/types";
-import { requestBodyValidators } from "./request-body-validators.js";
+import { requestBodyViolations } from "./request-body-violations.js";
 import type { MockExportBucketDefinition } from "./mock-bucket-definition.js";
 import { newObjectId } from "./new-object-id.js";
 import { pathParamViolations } from "./path-param-violations.js";
@@ -54,7 +54,7 @@ export function createBucketStore(options: {
       if (id !== undefined && pathParamViolations({ exportBucketId: id }).length > 0) {
         throw new RangeError(`${where} "_id" must be 24 hexadecimal digits, got ${JSON.stringify(id)}`);
       }
-      const [violation] = requestBodyValidators.createExportBucket?.(body) ?? [];
+      const [violation] = requestBodyViolations("createExportBucket", body);
       if (violation !== undefined) {
         throw new RangeError(`${where} ${violation.pointer || "definition"} ${violation.message}`);
       }

@@ -9,7 +9,7 @@ import { notFound } from "./not-found.js";
 import type { OperationResult } from "./operation-handler.js";
 import { pathParamViolations } from "./path-param-violations.js";
 import type { OperationId } from "@atlas-export/types";
-import { requestBodyValidators } from "./request-body-validators.js";
+import { requestBodyViolations } from "./request-body-violations.js";
 import type { RouteMatch } from "./route-table.js";
 import { validationError } from "./validation-error.js";
 
@@ -130,9 +130,7 @@ export function handleAtlasApiRequest(
   if (route.operation.requestMediaType !== null) {
     const parsed = readJsonBody(request.headers["content-type"], rawBody, route.operation.requestMediaType);
     if (!parsed.ok) return reply(parsed.result, rendering);
-    const violations = (requestBodyValidators[route.operationId as OperationId] ?? noBodySchema)(
-      parsed.value,
-    );
+    const violations = requestBodyViolations(route.operationId as OperationId, parsed.value);
     if (violations.length > 0) {
       return reply(
         validationError(
@@ -175,10 +173,6 @@ function reply(result: OperationResult, rendering: Rendering): MockResponse {
   }
   if (body === undefined) return { status, headers: { ...rendering.headers }, body: "" };
   return jsonResponse(status, body, options);
-}
-
-function noBodySchema(): never {
-  throw new Error("an operation with a request body has no schema check in requestBodyValidators");
 }
 
 /** `/customData/0/key` -> `customData.0.key`; a missing property is named itself. */
