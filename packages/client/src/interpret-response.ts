@@ -96,6 +96,8 @@ export function interpretResponse(
     }
     if (wrapped.status < 200 || wrapped.status >= 300)
       throw errorFor(wrapped.status, wrapped.content, response);
+    // A delete's 204 comes back as { "status": 204 } with no content: nothing to return.
+    if (wrapped.status === 204) return undefined;
     body = wrapped.content;
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {

@@ -1,4 +1,5 @@
 import { validatePathParameter, type PathParameterName } from "@atlas-export/types/validate-path-parameter";
+import { operationTable } from "@atlas-export/types";
 import { AtlasValidationError } from "./atlas-validation-error.js";
 
 const MAX_SHOWN = 40;
@@ -11,8 +12,13 @@ export function assertPathParameter(name: string, value: unknown): void {
   if (value === "." || value === ".." || value === "") throw invalid(name, value, "not empty, '.' or '..'");
 }
 
+// Every path parameter name of the spec's operations (groupId, clusterName, exportId, exportBucketId, …).
+const KNOWN: ReadonlySet<string> = new Set(
+  Object.values(operationTable).flatMap((operation) => operation.pathParameters),
+);
+
 function isKnown(name: string): name is PathParameterName {
-  return name === "groupId" || name === "clusterName" || name === "exportId";
+  return KNOWN.has(name);
 }
 
 function describeRule(keyword: string, params: Record<string, unknown>): string {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { paths } from "@atlas-export/types";
 import createClient from "openapi-fetch";
-import { AtlasAuthError, createAtlasClient, digestAuth } from "../src/index.js";
+import { AtlasApiError, AtlasAuthError, createAtlasClient, digestAuth } from "../src/index.js";
 import { ids, job, jobPath, MEDIA_TYPE } from "./support/fixtures.js";
 
 // Debian's apache2 (mod_auth_digest): a digest server nobody here wrote. `.ci/run` installs it.
@@ -191,4 +191,23 @@ DocumentRoot "${docs}"
       expect(sent[2]!.headers.get("authorization")).toMatch(/^Digest /);
     },
   );
+
+  it("signs the named methods' POST and DELETE so Apache accepts them", async () => {
+    const { atlas, sent } = client();
+    const { groupId, clusterName } = ids;
+    const body = { snapshotId: "6650a1b2c3d4e5f6a7b8c9d0", exportBucketId: "6650a1b2c3d4e5f6a7b8c9e0" };
+    const create = await atlas.createBackupExportJob({ groupId, clusterName }, body).catch((e: unknown) => e);
+    const remove = await atlas
+      .deleteExportBucket({ groupId, exportBucketId: body.exportBucketId })
+      .catch((e: unknown) => e);
+    // Past the digest check, Apache's static-file handler refuses both (404/405); a wrong HA2 is a 401.
+    for (const error of [create, remove]) {
+      expect(error).toBeInstanceOf(AtlasApiError);
+      expect([404, 405]).toContain((error as AtlasApiError).status);
+    }
+    expect(sent.map((request) => request.method)).toEqual(["POST", "POST", "DELETE"]);
+    expect(
+      sent.slice(1).every((request) => /^Digest /.test(request.headers.get("authorization") ?? "")),
+    ).toBe(true);
+  });
 });
