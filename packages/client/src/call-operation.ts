@@ -13,10 +13,6 @@ export interface Operation {
   path: keyof paths & string;
   /** What the answer is, for messages: "job", "export bucket", "page of snapshots". */
   what: string;
-  /** The versioned media type sent in `Accept` (default the client's `ATLAS_MEDIA_TYPE`). */
-  responseMediaType?: string;
-  /** The versioned media type of the request body, sent in `Content-Type`; null when it takes none. */
-  requestMediaType?: string | null;
   /** The schema the answer is checked against when `validateResponses` is on (name for messages). */
   schema?: { name: string; validate: (value: unknown) => SchemaViolation[] };
 }
@@ -58,7 +54,6 @@ export async function callOperation<T>(
     {
       params: { path: request.path, ...(query === undefined ? {} : { query }) },
       ...(request.body === undefined ? {} : { body: request.body }),
-      headers: mediaTypeHeaders(operation, request.body !== undefined),
       parseAs: "text",
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     } as never,
@@ -99,12 +94,4 @@ function assertCallArguments(name: string, params: unknown, options: unknown): v
 
 function typeOf(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-
-/** The operation's versioned media types: `Accept`, and `Content-Type` when a body is sent (GUIDE §4). */
-function mediaTypeHeaders(operation: Operation, hasBody: boolean): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (operation.responseMediaType) headers.Accept = operation.responseMediaType;
-  if (hasBody && operation.requestMediaType) headers["Content-Type"] = operation.requestMediaType;
-  return headers;
 }

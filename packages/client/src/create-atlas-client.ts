@@ -4,6 +4,7 @@ import { createClient } from "./openapi-create-client.js";
 import type { AtlasClientOptions } from "./atlas-client-options.js";
 import { atlasOperations, type AtlasOperations } from "./atlas-operations.js";
 import { clientFetch } from "./client-fetch.js";
+import { mediaTypeMiddleware } from "./media-type-middleware.js";
 import { atlasClientFromEnv, type FromEnvOptions } from "./from-env.js";
 import { pathSerializer } from "./path-serializer.js";
 import { resolveClientOptions } from "./resolve-client-options.js";
@@ -43,8 +44,7 @@ export interface AtlasClient<
   close(): Promise<void>;
 }
 
-/** The versioned media type of the 2023-01-01 Atlas Admin API (GUIDE §4). */
-export const ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
+export { ATLAS_MEDIA_TYPE } from "./media-type-middleware.js";
 
 /**
  * Creates a typed Atlas client: one openapi-fetch `createClient<paths>()` with the auth middleware, sending
@@ -60,11 +60,10 @@ function createAtlasClientImpl(options: AtlasClientOptions = {}): AtlasClient<Gr
       userAgent: resolved.userAgent,
       maxResponseBytes: resolved.maxResponseBytes,
     }),
-    headers: { Accept: ATLAS_MEDIA_TYPE },
     redirect: "manual",
     pathSerializer,
   });
-  inner.use(...resolved.middleware);
+  inner.use(mediaTypeMiddleware(), ...resolved.middleware);
   if (resolved.auth) inner.use(resolved.auth);
   let closed = false;
   const api = retryingClient(
