@@ -13,6 +13,10 @@ export interface CommandInput {
   output: OutputFormat;
   stdout: ReporterStream;
   stderr: ReporterStream;
+  /** Whether someone at a terminal can answer a question (stdin and stderr are terminals). */
+  interactive: boolean;
+  /** Asks a yes/no question on the terminal; only called when `interactive`. */
+  confirm: (question: string) => Promise<boolean>;
   /** Aborted on Ctrl-C or SIGTERM. */
   signal?: AbortSignal;
   /** Milliseconds clock for elapsed times. */

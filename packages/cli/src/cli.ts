@@ -23,6 +23,7 @@ process.exitCode = await runCli({
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   version: packageJson.version,
   signal: controller.signal,
 });

@@ -59,6 +59,12 @@ function fromApiError(error: AtlasApiError): Failure {
       message,
       hint: "Check the ids and options given on the command line.",
     };
+  if (error.status === 409)
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message,
+      hint: "Follow the export that is running with `atlas-export jobs list` and `atlas-export jobs watch`.",
+    };
   if (error.status === 429)
     return {
       exitCode: EXIT_CODES.apiOrNetwork,

@@ -1,6 +1,7 @@
 import type { BackupExportJob } from "@atlas-export/types";
 import { formatProgress } from "./format-progress.js";
 import { formatServerValue } from "./format-server-value.js";
+import { formatDetailTable } from "./format-detail-table.js";
 import { formatStateReason } from "./format-state-reason.js";
 import { readJobState } from "./read-job-state.js";
 
@@ -68,7 +69,5 @@ export function formatJobTable(job: BackupExportJob, extra: ReadonlyArray<[strin
   );
   listRows(rows, "Delivery URL", items(job.deliveryUrl).map(formatServerValue));
 
-  const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== "");
-  const width = Math.max(0, ...shown.map(([label]) => label.length));
-  return shown.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n") + "\n";
+  return formatDetailTable(rows);
 }

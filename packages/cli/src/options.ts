@@ -3,6 +3,7 @@ import type { CliOption } from "./cli-option.js";
 import { parseBaseUrl } from "./parse-base-url.js";
 import { parseCaFile } from "./parse-ca-file.js";
 import { parseChoice } from "./parse-choice.js";
+import { parseKeyValue } from "./parse-key-value.js";
 import { parsePathParameter } from "./parse-path-parameter.js";
 import { parseSeconds } from "./parse-seconds.js";
 
@@ -40,6 +41,77 @@ export const OPTIONS = {
       HEX_ID,
       "Copy the export job id from `atlas-export jobs list` or the Atlas Admin API.",
     ),
+  },
+  bucketId: {
+    flag: "bucket-id",
+    placeholder: "ID",
+    help: "24-hex export bucket id (its _id)",
+    required: true,
+    parse: parsePathParameter(
+      "exportBucketId",
+      HEX_ID,
+      "Copy the export bucket id (_id) from `atlas-export buckets list`.",
+    ),
+  },
+  snapshotId: {
+    flag: "snapshot-id",
+    placeholder: "ID",
+    help: "24-hex snapshot id",
+    parse: parsePathParameter(
+      "snapshotId",
+      HEX_ID,
+      "Copy the snapshot id from `atlas-export snapshots list`, or use --latest-snapshot.",
+    ),
+  },
+  latestSnapshot: {
+    flag: "latest-snapshot",
+    help: "export the cluster's newest completed snapshot (instead of --snapshot-id)",
+  },
+  customData: {
+    flag: "custom-data",
+    placeholder: "KEY=VALUE",
+    help: "a label stored with the export job",
+    multiple: true,
+    parse: parseKeyValue,
+  },
+  watch: {
+    flag: "watch",
+    help: "then wait until the export finishes, showing its progress (as jobs watch)",
+  },
+  cloudProvider: {
+    flag: "cloud-provider",
+    placeholder: "AWS|AZURE|GCP",
+    help: "where the bucket is",
+    required: true,
+    parse: parseChoice(["AWS", "AZURE", "GCP"]),
+  },
+  bucketName: {
+    flag: "bucket-name",
+    placeholder: "NAME",
+    help: "S3 or Cloud Storage bucket name (AWS, GCP); Azure container name (optional)",
+  },
+  iamRoleId: {
+    flag: "iam-role-id",
+    placeholder: "ID",
+    help: "AWS: the unified AWS access role id Atlas assumes",
+  },
+  roleId: {
+    flag: "role-id",
+    placeholder: "ID",
+    help: "AZURE, GCP: the cloud provider access role id Atlas uses",
+  },
+  serviceUrl: {
+    flag: "service-url",
+    placeholder: "URL",
+    help: "AZURE: the container URL, https://ACCOUNT.blob.core.windows.net/CONTAINER",
+  },
+  requirePrivateNetworking: {
+    flag: "require-private-networking",
+    help: "AWS: export over private networking only",
+  },
+  force: {
+    flag: "force",
+    help: "do not ask for confirmation",
   },
   envelope: {
     flag: "envelope",

@@ -5,6 +5,7 @@ import {
   stripControlCharacters,
   type AtlasClient,
 } from "@atlas-export/client";
+import { askConfirmation } from "./ask-confirmation.js";
 import type { CliCommand, CommandInput } from "./cli-command.js";
 import { COMMAND_TABLE } from "./command-table.js";
 import { describeFailure } from "./describe-failure.js";
@@ -29,6 +30,8 @@ export interface CliEnvironment {
   signal?: AbortSignal;
   /** Milliseconds clock for elapsed times. */
   now?: () => number;
+  /** Where confirmations are read from (`buckets delete` without --force). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** The commands to dispatch to (default: all of them). */
   commands?: readonly CliCommand[];
 }
@@ -80,6 +83,15 @@ export async function runCli(io: CliEnvironment): Promise<number> {
       output: output === "json" || output === "table" ? output : io.stdout.isTTY ? "table" : "json",
       stdout: io.stdout,
       stderr: io.stderr,
+      interactive: Boolean(io.stdin?.isTTY && io.stderr.isTTY),
+      confirm: (question) =>
+        io.stdin
+          ? askConfirmation(question, {
+              input: io.stdin,
+              output: io.stderr,
+              ...(io.signal ? { signal: io.signal } : {}),
+            })
+          : Promise.resolve(false),
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.now ? { now: io.now } : {}),
     };

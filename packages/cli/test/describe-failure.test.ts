@@ -107,6 +107,15 @@ describe("describeFailure", () => {
     expect(failure.hint).toBe("Atlas asked to wait 30 s before trying again.");
   });
 
+  it("points at the running export for a 409", () => {
+    const failure = describeFailure(
+      new AtlasApiError({ status: 409, errorCode: "EXPORT_ALREADY_IN_PROGRESS" }),
+      context,
+    );
+    expect(failure.exitCode).toBe(5);
+    expect(failure.hint).toMatch(/atlas-export jobs list/);
+  });
+
   it("says what to check for a 404", () => {
     expect(describeFailure(new AtlasApiError({ status: 404 }), context).hint).toMatch(
       /--project-id and the other ids/,

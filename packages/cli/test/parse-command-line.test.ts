@@ -158,9 +158,13 @@ describe("parseCommandLine", () => {
     [
       "an unknown jobs command",
       ["jobs", "cancel"],
-      /unknown command "jobs cancel": use jobs describe, jobs watch/,
+      /unknown command "jobs cancel": use jobs list, jobs describe, jobs create, jobs watch\./,
     ],
-    ["a group without its command", ["jobs"], /missing jobs command: use jobs describe, jobs watch/],
+    [
+      "a group without its command",
+      ["jobs"],
+      /missing jobs command: use jobs list, jobs describe, jobs create, jobs watch\./,
+    ],
     ["a flag before the command", ["--project-id", ID], /must come after a command/],
     ["an unknown flag", ["get", ...IDS, "--bogus"], /bogus/],
     ["a missing project id", ["get", "--cluster-name", "c", "--export-id", ID], /missing --project-id/],

@@ -25,26 +25,39 @@ export function runBuiltCli(args: readonly string[], env: Record<string, string>
 export function runBuiltCliOnTerminal(
   args: readonly string[],
   env: Record<string, string> = {},
+  answer?: { when: string; type: string },
 ): Promise<CliRun> {
   const command = [process.execPath, CLI_PATH, ...args].join(" ");
-  return runProgram("script", ["--quiet", "--return", "--command", command, "/dev/null"], env);
+  return runProgram("script", ["--quiet", "--return", "--command", command, "/dev/null"], env, answer);
 }
 
-/** Runs a program with only PATH and the given variables in its environment, collecting its output. */
+/**
+ * Runs a program with only PATH and the given variables in its environment, collecting its output.
+ * With `answer`, types `answer.type` on its stdin once `answer.when` has appeared on its stdout (a
+ * question on a terminal); without, stdin is closed.
+ */
 export function runProgram(
   file: string,
   args: readonly string[],
   env: Record<string, string>,
+  answer?: { when: string; type: string },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       env: { PATH: process.env.PATH ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [answer ? "pipe" : "ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    let answered = false;
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      if (answer && !answered && stdout.includes(answer.when)) {
+        answered = true;
+        child.stdin?.write(answer.type);
+      }
+    });
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.once("error", reject);
     child.once("close", (code) => resolve({ code, stdout, stderr }));
   });
