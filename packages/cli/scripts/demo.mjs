@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm run demo`: the whole product on an embedded default, no Atlas account needed.
-// 1. starts the emulator (@atlas-export/mock-server) on a free loopback port with a sharded export job
-//    that completes in about 10 s,
-// 2. `atlas-export watch` with service-account credentials (OAuth client credentials): a live progress
-//    bar on a terminal, one line per change otherwise,
-// 3. `atlas-export get --output json` with an API key (HTTP Digest),
-// 4. prints a summary and stops the emulator: exit 0, nothing left running (also on failure or Ctrl-C).
+// `npm run demo`: the whole export workflow against the local emulator, no Atlas account needed.
+// 1. starts the emulator (@atlas-export/mock-server) on a free loopback port (Cluster0 has three daily
+//    snapshots; created exports run Queued -> InProgress -> Successful in about 10 s),
+// 2. `atlas-export buckets create` an AWS export bucket (API key, HTTP Digest),
+// 3. `atlas-export snapshots list` the cluster's snapshots,
+// 4. `atlas-export jobs create --latest-snapshot --watch` (service account, OAuth): a live progress bar
+//    on a terminal, one line per change otherwise, until Successful,
+// 5. `atlas-export jobs list` the cluster's exports,
+// 6. prints a summary and stops the emulator: exit 0, nothing left running (also on failure or Ctrl-C).
 //
 // ATLAS_EXPORT_DEMO_DURATION_MS shortens the export (the CI test uses it); the default is 10 000.
 import { spawn } from "node:child_process";
@@ -26,20 +28,21 @@ if (!existsSync(cliPath)) {
   process.exit(2);
 }
 
-// The documentation page's example ids, on a three-shard cluster.
-const JOB = {
-  groupId: "32b6e34b3d91647abb20e7b8",
-  clusterName: "Cluster0",
-  exportId: "32b6e34b3d91647abb20e7b8",
-  totalCollections: 48,
-  shards: 3,
-  queuedMs: Math.round(durationMs * 0.2),
-  durationMs: Math.round(durationMs * 0.8),
-  customData: [{ key: "requestedBy", value: "npm run demo" }],
-};
+// The documentation page's example project and cluster.
+const PROJECT_ID = "32b6e34b3d91647abb20e7b8";
+const CLUSTER = "Cluster0";
+const TOTAL_COLLECTIONS = 48;
 // Poll often enough that the bar moves smoothly through a short export (the CLI default starts at 2 s).
 const pollSeconds = String(Math.max(0.05, Math.min(0.5, durationMs / 20_000)));
-const ids = ["--project-id", JOB.groupId, "--cluster-name", JOB.clusterName, "--export-id", JOB.exportId];
+
+const API_KEY = {
+  MONGODB_ATLAS_PUBLIC_API_KEY: DEMO_API_KEY.publicKey,
+  MONGODB_ATLAS_PRIVATE_API_KEY: DEMO_API_KEY.privateKey,
+};
+const SERVICE_ACCOUNT = {
+  MONGODB_ATLAS_CLIENT_ID: DEMO_SERVICE_ACCOUNT.clientId,
+  MONGODB_ATLAS_CLIENT_SECRET: DEMO_SERVICE_ACCOUNT.clientSecret,
+};
 
 const children = new Set();
 let mock;
@@ -76,16 +79,16 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     if (stopping) return;
     stopping = true;
     console.error(`\ndemo: ${signal}: stopping the emulator`);
-    cleanUp().finally(() => process.exit(130));
+    cleanUp().finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
   });
 }
 
-/** The environment for the CLI: only the demo's credentials, never the user's real Atlas ones. */
+/** The environment for the CLI: only the demo's emulator and credentials, never the user's real Atlas ones. */
 function cliEnv(credentials) {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith("MONGODB_ATLAS_")),
   );
-  return { ...env, ...credentials };
+  return { ...env, MONGODB_ATLAS_BASE_URL: mock.url, MONGODB_ATLAS_PROJECT_ID: PROJECT_ID, ...credentials };
 }
 
 /** Runs the built CLI; stdout is passed through, or captured when `capture` is set. */
@@ -106,10 +109,19 @@ function runCli(args, credentials, { capture = false } = {}) {
   });
 }
 
+/** Runs one step: shows the command, runs it, fails the demo on a non-zero exit. */
+async function step(title, args, credentials, options) {
+  heading(`$ atlas-export ${args.join(" ")}`, title);
+  const run = await runCli(args, credentials, options);
+  if (run.code !== 0) throw new Error(`atlas-export ${args.slice(0, 2).join(" ")} exited ${run.code}`);
+  return run;
+}
+
 // Bold headings on a terminal only, so CI logs and files stay plain text.
 const bold = process.stdout.isTTY && !process.env.NO_COLOR;
 
-function heading(text) {
+function heading(command, note) {
+  const text = `${command}   # ${note}`;
   console.log(bold ? `\n\x1b[1m${text}\x1b[0m` : `\n${text}`);
 }
 
@@ -120,64 +132,87 @@ async function main() {
     apiKeys: [DEMO_API_KEY],
     serviceAccounts: [DEMO_SERVICE_ACCOUNT],
     jobs: [],
+    buckets: [],
+    exportJobLifecycle: {
+      queuedMs: Math.round(durationMs * 0.2),
+      durationMs: Math.round(durationMs * 0.8),
+      totalCollections: TOTAL_COLLECTIONS,
+    },
   });
-  const url = mock.url;
-  console.log(
-    `Atlas emulator listening on ${url} (sharded export job, ${JOB.totalCollections} collections on ${JOB.shards} shards)`,
-  );
+  console.log(`Atlas emulator listening on ${mock.url} (project ${PROJECT_ID}, cluster ${CLUSTER})`);
+  const tables = ["--output", "table"];
 
-  heading("$ atlas-export watch   # service account: MONGODB_ATLAS_CLIENT_ID / MONGODB_ATLAS_CLIENT_SECRET");
-  // Added now rather than at start-up so the job's Queued phase is not spent while the emulator boots.
-  mock.jobs.add(JOB);
-  const started = Date.now();
-  const watch = await runCli(
+  const bucketRun = await step(
+    "API key (HTTP Digest)",
     [
-      "watch",
-      ...ids,
-      "--base-url",
-      url,
-      "--poll-interval",
-      pollSeconds,
-      "--max-poll-interval",
-      pollSeconds,
+      "buckets",
+      "create",
+      "--cloud-provider",
+      "AWS",
+      "--bucket-name",
+      "demo-exports",
+      "--iam-role-id",
+      "668c5f0ed436263134491592",
       "--output",
-      "table",
+      "json",
     ],
-    {
-      MONGODB_ATLAS_CLIENT_ID: DEMO_SERVICE_ACCOUNT.clientId,
-      MONGODB_ATLAS_CLIENT_SECRET: DEMO_SERVICE_ACCOUNT.clientSecret,
-    },
-  );
-  const watchSeconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (watch.code !== 0) throw new Error(`atlas-export watch exited ${watch.code}`);
-
-  heading(
-    "$ atlas-export get --output json   # API key: MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY",
-  );
-  const get = await runCli(
-    ["get", ...ids, "--base-url", url, "--output", "json"],
-    {
-      MONGODB_ATLAS_PUBLIC_API_KEY: DEMO_API_KEY.publicKey,
-      MONGODB_ATLAS_PRIVATE_API_KEY: DEMO_API_KEY.privateKey,
-    },
+    API_KEY,
     { capture: true },
   );
-  process.stdout.write(get.stdout);
-  if (get.code !== 0) throw new Error(`atlas-export get exited ${get.code}`);
-  const job = JSON.parse(get.stdout);
+  process.stdout.write(bucketRun.stdout);
+  const bucket = JSON.parse(bucketRun.stdout);
+
+  await step(
+    "the cluster's snapshots, newest first",
+    ["snapshots", "list", "--cluster-name", CLUSTER, ...tables],
+    API_KEY,
+  );
+
+  const started = Date.now();
+  const exportArgs = [
+    "jobs",
+    "create",
+    "--cluster-name",
+    CLUSTER,
+    "--bucket-id",
+    bucket._id,
+    "--latest-snapshot",
+    "--custom-data",
+    "requestedBy=npm-run-demo",
+    "--watch",
+    "--poll-interval",
+    pollSeconds,
+    "--max-poll-interval",
+    pollSeconds,
+    ...tables,
+  ];
+  await step("service account (OAuth bearer token)", exportArgs, SERVICE_ACCOUNT);
+  const exportSeconds = ((Date.now() - started) / 1000).toFixed(1);
+
+  const listRun = await step(
+    "the cluster's exports",
+    ["jobs", "list", "--cluster-name", CLUSTER, "--output", "json"],
+    API_KEY,
+    { capture: true },
+  );
+  const jobs = JSON.parse(listRun.stdout);
+  process.stdout.write(
+    `${jobs.length} export job(s): ${jobs.map((job) => `${job.id} ${job.state}`).join(", ")}\n`,
+  );
 
   const stats = { ...mock.stats };
   await cleanUp();
 
-  heading("Demo summary");
+  heading("Demo summary", "every step exited 0");
   const rows = [
+    ["bucket", `${bucket.cloudProvider} ${bucket.bucketName} (${bucket._id}), created with an API key`],
     [
-      "watch",
-      `service account (OAuth bearer token): ${job.state} after ${watchSeconds} s, exit ${watch.code}`,
+      "export",
+      `latest snapshot to ${bucket.bucketName}: Successful after ${exportSeconds} s (service account)`,
     ],
     [
-      "get",
-      `API key (HTTP Digest): ${job.state}, ${job.exportStatus?.exportedCollections}/${job.exportStatus?.totalCollections} collections, ${job.components?.length ?? 0} shards, exit ${get.code}`,
+      "exports",
+      `${jobs.length} listed, ${jobs.filter((job) => job.state === "Successful").length} Successful`,
     ],
     [
       "emulator",

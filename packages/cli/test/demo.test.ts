@@ -21,25 +21,25 @@ function isListening(port: number): Promise<boolean> {
 }
 
 describe("npm run demo (scripts/demo.mjs)", () => {
-  it("watches a sharded export to the end, gets it with digest auth, summarises, exits 0 and stops the emulator", async () => {
+  it("creates a bucket, exports the latest snapshot, watches it to Successful, lists the exports, exits 0 and stops the emulator", async () => {
     // A 1.5 s export instead of the real demo's 10 s; everything else is what `npm run demo` runs.
     const run = await runDemo({ ATLAS_EXPORT_DEMO_DURATION_MS: "1500" });
     expect(run.code, run.stderr).toBe(0);
 
     const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(run.stdout)?.[1]);
     expect(port).toBeGreaterThan(0);
-    // watch (not a terminal here): one line per change on stderr, ending Successful.
+    for (const command of ["buckets create", "snapshots list", "jobs create", "jobs list"])
+      expect(run.stdout).toContain(`$ atlas-export ${command} `);
+    expect(run.stdout).toMatch(/"cloudProvider": "AWS"/);
+    expect(run.stdout).toMatch(/^ID +CREATED +STATUS/m);
+    // jobs create --watch (not a terminal here): one line per change on stderr, ending Successful.
+    expect(run.stderr).toMatch(/exporting snapshot [a-f0-9]{24}, taken .* \(the newest completed\)/);
     expect(run.stderr).toMatch(/^\[\d+:\d\d\] InProgress  \d+\/48 collections/m);
     expect(run.stderr).toMatch(/^\[\d+:\d\d\] Successful  48\/48 collections \(100%\)$/m);
-    // get --output json, printed as received.
-    expect(run.stdout).toMatch(/"state": "Successful"/);
+    expect(run.stdout).toMatch(/^State +Successful$/m);
+    expect(run.stdout).toMatch(/^1 export job\(s\): [a-f0-9]{24} Successful$/m);
     expect(run.stdout).toContain("Demo summary");
-    expect(run.stdout).toMatch(
-      /watch +service account \(OAuth bearer token\): Successful after [\d.]+ s, exit 0/,
-    );
-    expect(run.stdout).toMatch(
-      /get +API key \(HTTP Digest\): Successful, 48\/48 collections, 3 shards, exit 0/,
-    );
+    expect(run.stdout).toMatch(/export +latest snapshot to demo-exports: Successful after [\d.]+ s/);
     expect(run.stdout).toMatch(
       /emulator +\d+ requests, 1 token minted \/ 1 revoked, [1-9]\d* digest challenge\(s\); stopped/,
     );
