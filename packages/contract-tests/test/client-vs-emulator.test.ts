@@ -21,6 +21,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { collectExamples } from "../src/collect-examples.js";
 import { createSpecAjv } from "../src/create-spec-ajv.js";
 import { loadSpec } from "../src/load-spec.js";
+import { readOperations } from "../src/read-spec-operations.js";
 
 const document = await loadSpec();
 const validateJob = createSpecAjv(document, { closed: true }).validatorFor(
@@ -218,5 +219,70 @@ describe("the client against the emulator", () => {
     expect(error).toMatchObject({ state: "Failed", stateReason: { errorCode: expect.any(String) } });
     expect((error as AtlasExportFailedError).job.exportStatus?.exportedCollections).toBeLessThan(4);
     for (const job of seen) expect(validateJob(job) ? [] : validateJob.errors).toEqual([]);
+  });
+});
+
+describe("the export workflow through the client against the emulator", () => {
+  it("runs every operation of the spec, each answer valid against its closed 2xx schema", async () => {
+    const clock = createManualClock();
+    const atlas = await emulator({ clock });
+    const closed = createSpecAjv(document, { closed: true });
+    const operations = readOperations(document);
+    /** The raw 2xx bodies the emulator sent, by operationId (found from method and path template). */
+    const answered = new Map<string, unknown[]>();
+    const client = createAtlasClient({
+      baseUrl: atlas.url,
+      auth: digestAuth(DEMO_API_KEY),
+      fetch: async (request) => {
+        const response = await fetch(request);
+        const { pathname } = new URL(request.url);
+        const operation = operations.find(
+          (candidate) =>
+            candidate.method.toUpperCase() === request.method &&
+            new RegExp(`^${candidate.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(pathname),
+        );
+        if (operation && response.status === operation.success.status) {
+          const text = await response.clone().text();
+          answered.set(operation.operationId, [
+            ...(answered.get(operation.operationId) ?? []),
+            text === "" ? undefined : JSON.parse(text),
+          ]);
+        }
+        return response;
+      },
+    });
+    const groupId = "32b6e34b3d91647abb20e7b8";
+    const clusterName = "Cluster0";
+    const bucket = await client.createExportBucket(
+      { groupId },
+      { cloudProvider: "GCP", bucketName: "contract-exports", roleId: "668c5f0ed436263134491592" },
+    );
+    const exportBucketId = bucket._id!;
+    await client.getExportBucket({ groupId, exportBucketId });
+    await client.listExportBuckets({ groupId });
+    const snapshots = await client.listReplicaSetBackups({ groupId, clusterName });
+    const snapshotId = snapshots.results[0]!.id!;
+    await client.getReplicaSetBackup({ groupId, clusterName, snapshotId });
+    const job = await client.createBackupExportJob({ groupId, clusterName }, { snapshotId, exportBucketId });
+    await client.getBackupExportJob({ groupId, clusterName, exportId: job.id! });
+    await client.listBackupExportJobs({ groupId, clusterName });
+    clock.advance(3_600_000); // the export has finished: its bucket may go
+    await client.deleteExportBucket({ groupId, exportBucketId });
+
+    expect([...answered.keys()].sort()).toEqual(operations.map((operation) => operation.operationId).sort());
+    for (const operation of operations) {
+      const schema = operation.success.schema as { $ref?: string } | undefined;
+      for (const body of answered.get(operation.operationId) ?? []) {
+        if (schema === undefined) {
+          expect(body, `${operation.operationId} answers no body`).toBeUndefined();
+          continue;
+        }
+        const validate = closed.validatorFor(
+          schema.$ref ??
+            `${operation.pointer}/responses/${operation.success.status}/content/${operation.success.mediaType.replaceAll("/", "~1")}/schema`,
+        );
+        expect(validate(body) ? [] : validate.errors, operation.operationId).toEqual([]);
+      }
+    }
   });
 });
