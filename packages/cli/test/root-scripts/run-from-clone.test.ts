@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import packageJson from "../package.json" with { type: "json" };
-import { runProgram } from "./support/run-built-cli.js";
+import packageJson from "../../package.json" with { type: "json" };
+import { runProgram } from "../support/run-built-cli.js";
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
+const root = fileURLToPath(new URL("../../../..", import.meta.url));
 
 /** `npm run -s <script> -- <args>` at the repository root, as the README tells a newcomer to type. */
 function npmRun(script: string, args: string[]) {
