@@ -50,7 +50,11 @@ function renderCompiledValidators(spec, operations) {
     "date-time",
     /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i,
   );
+  // uuid as ajv-formats checks it (RFC 4122 text form, optionally urn:uuid:), so the contract tests' ajv
+  // and these validators agree (Azure buckets' tenantId).
+  ajv.addFormat("uuid", /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i);
   ajv.addFormat("int32", true);
+  // int64: any JSON number JavaScript holds; the spec uses it for sizes in bytes.
   ajv.addFormat("int64", true);
   // Each operation's 2xx schema sits in the container beside the components, so an inline schema's
   // `#/components/schemas/...` refs resolve exactly as in the spec.

@@ -132,3 +132,22 @@ describe("validateRequestBody", () => {
     );
   });
 });
+
+describe("formats the precompiled validators check", () => {
+  const azure = {
+    _id: "32b6e34b3d91647abb20e7b8",
+    bucketName: "examplecontainer",
+    cloudProvider: "AZURE",
+    roleId: "668c5f0ed436263134491592",
+    serviceUrl: "https://examplestorageaccount.blob.core.windows.net/examplecontainer",
+    tenantId: "4297fc77-1592-4de8-a6d5-a8c32401df87",
+  };
+
+  it("accepts an Azure bucket whose tenantId is a uuid", () => {
+    expect(validateResponse("getExportBucket", azure)).toEqual([]);
+  });
+
+  it("refuses a tenantId that is not a uuid", () => {
+    expect(validateResponse("getExportBucket", { ...azure, tenantId: "not-a-uuid" })).not.toEqual([]);
+  });
+});
