@@ -10,11 +10,22 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** The ```ts blocks of a README, relative to this package. */
+async function examplesOf(readmePath: string): Promise<string[]> {
+  const readme = await readFile(join(packageDir, readmePath), "utf8");
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+}
+
 describe("README.md", () => {
   it("has TypeScript examples that compile against the built package", { timeout: 60_000 }, async () => {
-    const readme = await readFile(join(packageDir, "README.md"), "utf8");
-    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
-    expect(blocks.length).toBeGreaterThan(4);
+    const own = await examplesOf("README.md");
+    expect(own.length).toBeGreaterThan(4);
+    // The repository README's client example too (its emulator example imports another package).
+    const root = (await examplesOf("../../README.md")).filter((block) =>
+      block.includes('from "@atlas-export/client"'),
+    );
+    expect(root.length).toBeGreaterThan(0);
+    const blocks = [...own, ...root];
     // Inside the package directory, so `@atlas-export/client` resolves to this package (self-reference).
     dir = await mkdtemp(join(packageDir, ".readme-examples-"));
     const files: string[] = [];
