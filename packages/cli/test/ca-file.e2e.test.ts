@@ -1,9 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { MockAtlas } from "@atlas-export/mock-server";
-import { DEMO_API_KEY, DOCUMENTED_EXPORT_JOB_DEFINITION, startMockAtlas } from "@atlas-export/mock-server";
+import type { MockAtlas, TestCertificates } from "@atlas-export/mock-server";
+import {
+  createTestCertificates,
+  DEMO_API_KEY,
+  DOCUMENTED_EXPORT_JOB_DEFINITION,
+  startMockAtlas,
+} from "@atlas-export/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuiltCli } from "./support/run-built-cli.js";
 
@@ -13,74 +15,15 @@ const API_KEY_ENV = {
 };
 const { groupId, clusterName, exportId } = DOCUMENTED_EXPORT_JOB_DEFINITION;
 
+let certificates: TestCertificates;
 let dir: string;
 let mock: MockAtlas;
 let args: string[];
 
-/** A throwaway CA and a certificate it signed for 127.0.0.1, made with openssl in `dir`. */
-function makeCertificates(): { key: string; cert: string } {
-  const openssl = (...opensslArgs: string[]) =>
-    execFileSync("openssl", opensslArgs, { cwd: dir, stdio: "pipe" });
-  openssl(
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    "ca.key",
-    "-out",
-    "ca.pem",
-    "-days",
-    "2",
-    "-subj",
-    "/CN=atlas-export cli test CA",
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-  );
-  writeFileSync(join(dir, "server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-  openssl(
-    "req",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    "server.key",
-    "-subj",
-    "/CN=127.0.0.1",
-    "-out",
-    "server.csr",
-  );
-  openssl(
-    "x509",
-    "-req",
-    "-in",
-    "server.csr",
-    "-CA",
-    "ca.pem",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-days",
-    "2",
-    "-extfile",
-    "server.ext",
-    "-out",
-    "server.pem",
-  );
-  return {
-    key: readFileSync(join(dir, "server.key"), "utf8"),
-    cert: readFileSync(join(dir, "server.pem"), "utf8"),
-  };
-}
-
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "atlas-export-cli-ca-"));
-  mock = await startMockAtlas({ tls: makeCertificates() });
+  certificates = createTestCertificates();
+  dir = certificates.dir;
+  mock = await startMockAtlas({ tls: certificates });
   args = [
     "get",
     "--project-id",
@@ -97,7 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await mock.close();
-  rmSync(dir, { recursive: true, force: true });
+  certificates.remove();
 });
 
 describe("atlas-export --ca-file", () => {

@@ -21,3 +21,8 @@ export { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "./demo-credentials.js";
 export { DOCUMENTED_EXPORT_JOB, DOCUMENTED_EXPORT_JOB_DEFINITION } from "./documented-export-job.js";
 export { DOCUMENTED_EXPORT_BUCKET_DEFINITION } from "./documented-export-bucket.js";
 export { ATLAS_MEDIA_TYPE } from "./mock-response.js";
+export {
+  createTestCertificates,
+  type TestCertificates,
+  type TestServerCertificate,
+} from "./create-test-certificates.js";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "../src/index.js";
 import { ATLAS_ACCEPT, DOCUMENTED_REF, httpsGetWithToken, jobPath, mintToken } from "./helpers.js";
-import { createTestCertificates } from "./test-certificates.js";
+import { createTestCertificates } from "../src/create-test-certificates.js";
 
 const BIN = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const running: ChildProcess[] = [];

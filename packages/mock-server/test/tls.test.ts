@@ -9,7 +9,7 @@ import {
   jobPath,
   parseChallenge,
 } from "./helpers.js";
-import { createTestCertificates, type TestCertificates } from "./test-certificates.js";
+import { createTestCertificates, type TestCertificates } from "../src/create-test-certificates.js";
 
 let certs: TestCertificates;
 beforeAll(() => {

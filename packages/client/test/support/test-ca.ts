@@ -1,7 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createTestCertificates } from "@atlas-export/mock-server";
 
 /** A throwaway certificate authority and server certificates it signed, made with openssl for one test file. */
 export interface TestCa {
@@ -16,79 +13,15 @@ export interface TestCa {
   remove(): void;
 }
 
-function openssl(dir: string, args: string[]): void {
-  execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-}
-
-function serverCertificate(dir: string, name: string, subjectAltName: string): { key: string; cert: string } {
-  writeFileSync(join(dir, `${name}.ext`), `subjectAltName=${subjectAltName}\nextendedKeyUsage=serverAuth\n`);
-  openssl(dir, [
-    "req",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    `${name}.key`,
-    "-subj",
-    `/CN=${name}`,
-    "-out",
-    `${name}.csr`,
-  ]);
-  openssl(dir, [
-    "x509",
-    "-req",
-    "-in",
-    `${name}.csr`,
-    "-CA",
-    "ca.pem",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-days",
-    "2",
-    "-sha256",
-    "-extfile",
-    `${name}.ext`,
-    "-out",
-    `${name}.pem`,
-  ]);
-  return {
-    key: readFileSync(join(dir, `${name}.key`), "utf8"),
-    cert: readFileSync(join(dir, `${name}.pem`), "utf8"),
-  };
-}
-
-/** Makes the CA and certificates in a temporary folder (removed by `remove()`). */
+/** The emulator's test certificates in the shape these tests use (removed by `remove()`). */
 export function createTestCa(): TestCa {
-  const dir = mkdtempSync(join(tmpdir(), "atlas-export-test-ca-"));
-  openssl(dir, [
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    "ca.key",
-    "-out",
-    "ca.pem",
-    "-days",
-    "2",
-    "-subj",
-    "/CN=atlas-export throwaway test CA",
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-    "-addext",
-    "keyUsage=critical,keyCertSign,cRLSign",
-  ]);
+  const certificates = createTestCertificates();
+  const wrongHost = certificates.issue("wrong-host", "DNS:wrong-host.example");
   return {
-    caCert: readFileSync(join(dir, "ca.pem"), "utf8"),
-    caFile: join(dir, "ca.pem"),
-    server: serverCertificate(dir, "server", "IP:127.0.0.1,DNS:localhost"),
-    wrongHost: serverCertificate(dir, "wrong-host", "DNS:wrong-host.example"),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    caCert: certificates.ca,
+    caFile: certificates.caFile,
+    server: { key: certificates.key, cert: certificates.cert },
+    wrongHost: { key: wrongHost.key, cert: wrongHost.cert },
+    remove: certificates.remove,
   };
 }
