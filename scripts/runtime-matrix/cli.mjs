@@ -8,13 +8,13 @@
 // code 1 when any runtime fails or cannot be installed.
 //
 //   node scripts/runtime-matrix/cli.mjs [--only node22,bun] [--keep]
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ensurePnpm, root } from "../bootstrap.mjs";
 import { checkRuntime } from "./check-runtime.mjs";
 import { createConsumer } from "./create-consumer.mjs";
-import { createTestCa } from "./create-test-ca.mjs";
 import { formatMatrixReport } from "./format-matrix-report.mjs";
 import { installRuntime } from "./install-runtime.mjs";
 import { packPackages } from "./pack-packages.mjs";
@@ -36,13 +36,20 @@ try {
 
 const cacheDir = join(root, ".cache", "runtime-matrix");
 const tempRoot = mkdtempSync(join(tmpdir(), "atlas-export-runtime-matrix-"));
+let certificates;
 try {
   log("building and packing the published packages");
   const packed = await packPackages({ root, pnpm: ensurePnpm(), destination: join(tempRoot, "tarballs") });
   log(`packed ${packed.map(({ name, version }) => `${name}@${version}`).join(", ")}`);
-  const caDir = join(tempRoot, "test-ca");
-  mkdirSync(caDir);
-  const testCa = createTestCa(caDir);
+  // The emulator's throwaway CA and server certificate, from the workspace build packPackages just made.
+  const mockServer = await import(pathToFileURL(join(root, "packages/mock-server/dist/index.js")).href);
+  certificates = mockServer.createTestCertificates();
+  const testCa = {
+    caCert: certificates.ca,
+    caFile: certificates.caFile,
+    key: certificates.key,
+    cert: certificates.cert,
+  };
   const results = await runMatrix(options.runtimes, {
     install: (runtime) => installRuntime(runtime, { cacheDir }),
     createConsumer: (runtime) => createConsumer(join(tempRoot, `consumer-${runtime.id}`), packed),
@@ -55,6 +62,7 @@ try {
   console.error(`runtime-matrix failed: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
 } finally {
+  certificates?.remove();
   if (options.keep) console.log(`runtime-matrix: kept ${tempRoot}`);
   else rmSync(tempRoot, { recursive: true, force: true, maxRetries: 3 });
 }
