@@ -69,7 +69,8 @@ async function sizeRows(): Promise<BenchRow[]> {
       headline: true,
     },
     {
-      measure: "The same bundle with undici left out (the client sends through it only for a proxy or a `ca`)",
+      measure:
+        "The same bundle with undici left out (the client sends through it only for a proxy or a `ca`)",
       atlasExport: figure.bytes(withoutUndici),
       peer: `${peer} (urllib included)`,
       peerFigure: figure.bytes(theirs),
