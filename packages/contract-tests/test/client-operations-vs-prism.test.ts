@@ -17,6 +17,7 @@ import { samplePathParameters } from "../src/sample-path-parameters.js";
 import { specPath } from "../src/spec-path.js";
 import { startPrism, type RunningPrism } from "../src/start-prism.js";
 import { startTokenServer, type TokenServer } from "../src/start-token-server.js";
+import { prismRecordingFetch, type PrismPreference } from "../src/prism-recording-fetch.js";
 
 const document = await loadSpec(specPath());
 const allExamples = collectExamples(document);
@@ -50,49 +51,18 @@ afterAll(async () => {
   await Promise.allSettled([prism?.close(), tokens?.close()]);
 });
 
-interface Exchange {
-  method: string;
-  url: URL;
-  accept: string | null;
-  contentType: string | null;
-  status: number;
-  /** Prism's `sl-violations` header: what it found wrong with the request (absent when nothing). */
-  violations: string | null;
-}
-
 /**
  * A client pointed at Prism with a real service-account flow against the local token server, retries off
- * (Prism answers `Prefer: code=…` every time). Its `fetch` asks Prism for `prefer` and records what reached it.
+ * (Prism answers `Prefer: code=…` every time); `exchanges` records what reached Prism.
  */
-function clientFor(
-  prefer: Pick<DocumentedExample, "status" | "mediaType"> & { name?: string; dynamic?: boolean },
-) {
-  const exchanges: Exchange[] = [];
+function clientFor(prefer: PrismPreference) {
+  const { fetch, exchanges } = prismRecordingFetch(prism.url, prefer);
   const atlas = createAtlasClient({
     baseUrl: prism.url,
     auth: serviceAccountAuth({ ...account, tokenUrl: tokens.tokenUrl, revokeUrl: tokens.revokeUrl }),
     retry: { maxRetries: 0 },
     validateResponses: true,
-    fetch: async (request) => {
-      if (!request.url.startsWith(prism.url)) return fetch(request);
-      const headers = new Headers(request.headers);
-      const choice = prefer.name ? `, example=${prefer.name}` : prefer.dynamic ? ", dynamic=true" : "";
-      headers.set("Prefer", `code=${prefer.status}${choice}`);
-      // Prism picks among the media types Accept allows; Atlas sends errors as application/json whatever
-      // the Accept says, so an error example is asked for next to the operation's versioned type.
-      const accept = headers.get("Accept") ?? "";
-      if (!accept.includes(prefer.mediaType)) headers.set("Accept", `${accept}, ${prefer.mediaType};q=0.9`);
-      const response = await fetch(new Request(request, { headers }));
-      exchanges.push({
-        method: request.method,
-        url: new URL(request.url),
-        accept: request.headers.get("Accept"),
-        contentType: request.headers.get("Content-Type"),
-        status: response.status,
-        violations: response.headers.get("sl-violations"),
-      });
-      return response;
-    },
+    fetch,
   });
   return { atlas, exchanges };
 }

@@ -15,6 +15,7 @@ import { loadSpec } from "../src/load-spec.js";
 import { specPath } from "../src/spec-path.js";
 import { startPrism, type RunningPrism } from "../src/start-prism.js";
 import { startTokenServer, type TokenServer } from "../src/start-token-server.js";
+import { prismRecordingFetch } from "../src/prism-recording-fetch.js";
 import { readOperations } from "../src/read-spec-operations.js";
 import { fillPath, samplePathParameters } from "../src/sample-path-parameters.js";
 import { arbitraryFromSchema } from "../src/arbitrary-from-schema.js";
@@ -22,7 +23,8 @@ import fc from "fast-check";
 
 const document = await loadSpec(specPath());
 const allExamples = collectExamples(document);
-// The client has a method for getBackupExportJob only; every other operation meets Prism below directly.
+// getBackupExportJob's documented examples through the client (every method of the client meets Prism in
+// client-operations-vs-prism.test.ts); every operation also meets Prism below directly.
 const examples = allExamples.filter(
   (example) => example.operationId === "getBackupExportJob" && example.kind === "response",
 );
@@ -46,50 +48,20 @@ afterAll(async () => {
   await Promise.allSettled([prism?.close(), tokens?.close()]);
 });
 
-interface Exchange {
-  url: URL;
-  method: string;
-  accept: string | null;
-  contentType: string | null;
-  status: number;
-  /** Prism's `sl-violations` header: what it found wrong with the request (absent when nothing). */
-  violations: string | null;
-}
-
 /**
  * A client pointed at Prism, authenticated with a real service-account flow against the local token
- * server, with retries off (Prism answers `Prefer: code=429/500` every time). Its `fetch` adds Prism's
- * `Prefer` header and records every request that reaches Prism.
+ * server, with retries off (Prism answers `Prefer: code=429/500` every time); `exchanges` records every
+ * request that reaches Prism.
  */
 function clientFor(prefer?: DocumentedExample, { authenticated = true } = {}) {
-  const exchanges: Exchange[] = [];
+  const { fetch, exchanges } = prismRecordingFetch(prism.url, prefer);
   const client = createAtlasClient({
     baseUrl: prism.url,
     ...(authenticated
       ? { auth: serviceAccountAuth({ ...account, tokenUrl: tokens.tokenUrl, revokeUrl: tokens.revokeUrl }) }
       : {}),
     retry: { maxRetries: 0 },
-    fetch: async (request) => {
-      if (!request.url.startsWith(prism.url)) return fetch(request);
-      const headers = new Headers(request.headers);
-      if (prefer) {
-        headers.set("Prefer", `code=${prefer.status}, example=${prefer.name}`);
-        // Prism picks a response only among media types the Accept header allows; real Atlas sends errors
-        // as application/json whatever the Accept says, so the client asks for its versioned type only.
-        const accept = headers.get("Accept") ?? "";
-        if (!accept.includes(prefer.mediaType)) headers.set("Accept", `${accept}, ${prefer.mediaType};q=0.9`);
-      }
-      const response = await fetch(new Request(request, { headers }));
-      exchanges.push({
-        url: new URL(request.url),
-        method: request.method,
-        accept: request.headers.get("Accept"),
-        contentType: request.headers.get("Content-Type"),
-        status: response.status,
-        violations: response.headers.get("sl-violations"),
-      });
-      return response;
-    },
+    fetch,
   });
   return { client, exchanges };
 }
