@@ -43,6 +43,8 @@ const NOT_FOUND_HINT =
   "Check --project-id and the other ids on the command line (they are case-sensitive), and that the " +
   "credentials belong to an organization that can see this project.";
 
+const BUCKET_IN_USE = "EXPORT_BUCKET_DELETE_FAILED_BUCKET_IN_USE";
+
 function retryAfter(headers: Record<string, string>): string | undefined {
   const value = headers["retry-after"];
   return value === undefined ? undefined : `Atlas asked to wait ${value} s before trying again.`;
@@ -53,6 +55,14 @@ function fromApiError(error: AtlasApiError): Failure {
   if (error.status === 401 || error.status === 403)
     return { exitCode: EXIT_CODES.authentication, message, hint: CREDENTIALS_HINT };
   if (error.status === 404) return { exitCode: EXIT_CODES.notFound, message, hint: NOT_FOUND_HINT };
+  // Atlas refuses to delete a bucket that a Queued or InProgress export still writes to with a 400; the
+  // command line was right, the bucket's state was not (mongodb/terraform-provider-mongodbatlas#2325).
+  if (error.status === 400 && error.errorCode === BUCKET_IN_USE)
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message,
+      hint: "An export to this bucket is still running: follow it with `atlas-export jobs list` and delete the bucket once it has finished.",
+    };
   if (error.status === 400)
     return {
       exitCode: EXIT_CODES.usage,

@@ -25,7 +25,7 @@ export const EXIT_CODE_MEANINGS = {
   authentication: "authentication error: no credentials, or Atlas rejected them (401/403)",
   notFound: "not found: no such project, cluster, bucket, snapshot or export job (404)",
   apiOrNetwork:
-    "any other API or network error (409, 429, 5xx, unreachable host, timeout); an unknown job state",
+    "any other API or network error (409, a bucket still in use, 429, 5xx, unreachable host, timeout); an unknown job state",
   interrupted: "interrupted with Ctrl-C; an export keeps running in Atlas",
   terminated: "terminated by SIGTERM; an export keeps running in Atlas",
 } as const satisfies Record<keyof typeof EXIT_CODES, string>;

@@ -60,6 +60,12 @@ describe("describeFailure", () => {
     ["a 403 answer", new AtlasApiError({ status: 403, errorCode: "USER_CANNOT_ACCESS_ORG" }), 3, /403/],
     ["a 404 answer", new AtlasApiError({ status: 404, errorCode: "RESOURCE_NOT_FOUND" }), 4, /404/],
     ["a 400 answer", new AtlasApiError({ status: 400, errorCode: "INVALID_PARAMETER" }), 2, /400/],
+    [
+      "a 400 refusing to delete a bucket still in use",
+      new AtlasApiError({ status: 400, errorCode: "EXPORT_BUCKET_DELETE_FAILED_BUCKET_IN_USE" }),
+      5,
+      /EXPORT_BUCKET_DELETE_FAILED_BUCKET_IN_USE/,
+    ],
     ["a 429 answer", new AtlasApiError({ status: 429, errorCode: "RATE_LIMITED" }), 5, /429/],
     ["a 500 answer", new AtlasApiError({ status: 500, errorCode: "UNEXPECTED_ERROR" }), 5, /500/],
     ["an unreachable host", new AtlasConnectionError("could not reach x: ECONNREFUSED"), 5, /ECONNREFUSED/],

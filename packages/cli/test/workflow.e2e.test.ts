@@ -162,6 +162,35 @@ describe("atlas-export buckets", () => {
     expect(described.code).toBe(4);
     expectNoStackTrace(described);
   });
+
+  it("delete of a bucket an export still writes to exits 5 and says to wait for the export", async () => {
+    const created = await cli([
+      "buckets",
+      "create",
+      "--cloud-provider",
+      "GCP",
+      "--bucket-name",
+      "in-use",
+      "--role-id",
+      "668c5f0ed436263134491592",
+    ]);
+    const { _id: id } = JSON.parse(created.stdout);
+    const exported = await cli([
+      "jobs",
+      "create",
+      "--cluster-name",
+      "Cluster0",
+      "--bucket-id",
+      id,
+      "--latest-snapshot",
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const deleted = await cli(["buckets", "delete", "--bucket-id", id, "--force"]);
+    expect(deleted.code).toBe(5);
+    expect(deleted.stderr).toMatch(/400 EXPORT_BUCKET_DELETE_FAILED_BUCKET_IN_USE/);
+    expect(deleted.stderr).toMatch(/still running: follow it with `atlas-export jobs list`/);
+    expectNoStackTrace(deleted);
+  });
 });
 
 // util-linux `script` runs the CLI on a pseudo-terminal, where it may ask before deleting.
