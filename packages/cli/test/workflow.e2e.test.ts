@@ -341,6 +341,8 @@ describe("atlas-export jobs create, list and watch", () => {
   });
 
   it("exits 4 when the cluster has no completed snapshot for --latest-snapshot", async () => {
+    // The emulator answers CLUSTER_NOT_FOUND for a cluster nothing names: this one exists, with no snapshots.
+    mock.clusters.add({ groupId: GROUP_ID, clusterName: "Empty0" });
     const run = await cli([
       "jobs",
       "create",

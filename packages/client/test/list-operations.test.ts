@@ -13,11 +13,12 @@ afterEach(async () => {
   emulators = [];
 });
 
-/** An emulator holding `count` export jobs, snapshots and buckets of one cluster. */
+/** An emulator holding `count` export jobs, snapshots and buckets of one cluster (which exists even with none). */
 async function emulatorWith(count: { jobs?: number; snapshots?: number; buckets?: number }) {
   const clock = createManualClock("2026-01-01T00:00:00Z");
   const atlas = await startMockAtlas({
     clock,
+    clusters: [{ groupId, clusterName }],
     jobs: Array.from({ length: count.jobs ?? 0 }, (_, i) => ({ groupId, clusterName, exportId: hex(i + 1) })),
     snapshots: Array.from({ length: count.snapshots ?? 0 }, (_, i) => ({
       groupId,

@@ -15,7 +15,11 @@ afterEach(async () => {
 
 /** A client of a fresh emulator whose `fetch` records the media types each API request carried. */
 async function recordingClient() {
-  const mock = await startMockAtlas({ buckets: [], jobs: [] });
+  const mock = await startMockAtlas({
+    buckets: [],
+    jobs: [],
+    clusters: [{ groupId, clusterName: "Cluster0" }],
+  });
   emulators.push(mock);
   const sent: Array<{ method: string; accept: string | null; contentType: string | null }> = [];
   const atlas = createAtlasClient({

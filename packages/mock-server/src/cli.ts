@@ -26,15 +26,17 @@ Options:
   --jobs-file <file.json>          also serve the jobs in this JSON array of job definitions
                                    ({ groupId, clusterName, exportId, totalCollections, queuedMs,
                                    durationMs, outcome, stateReason, shards, ... })
-  --cluster <GROUP_ID/CLUSTER>     also serve three daily snapshots of this cluster, taken 1, 25
-                                   and 49 hours before start (repeatable)
+  --cluster <GROUP_ID/CLUSTER>     also serve this cluster, with three daily snapshots taken 1,
+                                   25 and 49 hours before start (repeatable)
   --tls-cert <cert.pem>            serve HTTPS with this PEM certificate (needs --tls-key)
   --tls-key <key.pem>              the PEM private key of --tls-cert (needs --tls-cert)
   -h, --help                       show this help
 
 With no --api-key and no --service-account it accepts the documented demo credentials
 and prints them. It always serves the documentation page's example job, the spec's example
-AWS bucket and three snapshots of Cluster0 in project 32b6e34b3d91647abb20e7b8.
+AWS bucket and three snapshots of Cluster0 in project 32b6e34b3d91647abb20e7b8. Calls on a
+cluster that no --cluster, --job, --jobs-file entry or default names answer 404
+CLUSTER_NOT_FOUND, as Atlas does.
 
 Exit codes: 0 stopped by a signal, 1 could not start, 2 usage error.
 `;

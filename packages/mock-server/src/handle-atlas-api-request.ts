@@ -3,6 +3,7 @@ import type { SchemaViolation } from "@atlas-export/types/validators";
 import { acceptsAtlasJson, versionOf } from "./accepts-atlas-json.js";
 import { apiError } from "./api-error.js";
 import { authenticateApiRequest } from "./authenticate-api-request.js";
+import { clusterNotFound } from "./cluster-not-found.js";
 import type { MockContext } from "./mock-context.js";
 import { jsonResponse, type MockResponse } from "./mock-response.js";
 import { notFound } from "./not-found.js";
@@ -24,7 +25,8 @@ interface Rendering {
 /**
  * Every path under /api/atlas: authentication first (401 beats 400/404, as on Atlas), then the rate
  * limit, then the route (404, 405), the path parameters (400), the Accept header (406), the request
- * body (415, 400) and the operation's handler.
+ * body (415, 400), the cluster of a cluster-scoped operation (404 CLUSTER_NOT_FOUND) and the
+ * operation's handler.
  */
 export function handleAtlasApiRequest(
   request: IncomingMessage,
@@ -145,6 +147,13 @@ export function handleAtlasApiRequest(
       );
     }
     body = parsed.value;
+  }
+
+  // Every operation under /clusters/{clusterName} needs the cluster to exist, before any job or
+  // snapshot lookup: Atlas answers CLUSTER_NOT_FOUND, not the job's or snapshot's 404, or an empty page.
+  const { groupId = "", clusterName } = params;
+  if (clusterName !== undefined && !context.clusters.has({ groupId, clusterName })) {
+    return reply(clusterNotFound({ groupId, clusterName }), rendering);
   }
 
   const result = route.handler({

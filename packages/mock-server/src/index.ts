@@ -8,6 +8,9 @@ export type {
   MockAtlasTls,
 } from "./mock-atlas-options.js";
 export type { MockAtlasStats } from "./mock-atlas-stats.js";
+export type { ClusterStore } from "./cluster-store.js";
+export type { ClusterRef } from "./cluster-ref.js";
+export { DOCUMENTED_CLUSTER } from "./documented-cluster.js";
 export type { JobStore } from "./job-store.js";
 export type { JobRef, MockJobDefinition, MockJobLifecycle, MockJobOutcome } from "./mock-job-definition.js";
 export type { BucketStore } from "./bucket-store.js";

@@ -88,9 +88,10 @@ export function createJobStore(options: {
           `@atlas-export/mock-server: jobs.add: job ${keyOf(definition)} already exists; remove it first`,
         );
       }
-      projects
-        .project(definition.groupId)
-        .jobs.set(jobKey(definition.clusterName, definition.exportId), stored);
+      const project = projects.project(definition.groupId);
+      // A job names its cluster, so the cluster exists (ClusterStore).
+      project.clusters.add(definition.clusterName);
+      project.jobs.set(jobKey(definition.clusterName, definition.exportId), stored);
       return render(stored);
     },
     get(ref) {

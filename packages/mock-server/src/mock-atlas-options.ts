@@ -1,4 +1,5 @@
 import type { Clock } from "./clock.js";
+import type { ClusterRef } from "./cluster-ref.js";
 import type { FaultRule } from "./fault-rule.js";
 import type { MockExportBucketDefinition } from "./mock-bucket-definition.js";
 import type { MockJobDefinition, MockJobLifecycle } from "./mock-job-definition.js";
@@ -40,6 +41,12 @@ export interface MockAtlasOptions {
   apiKeys?: readonly ApiKeyCredential[];
   /** Service accounts accepted at /api/oauth/token (default: `[DEMO_SERVICE_ACCOUNT]` when neither is given). */
   serviceAccounts?: readonly ServiceAccountCredential[];
+  /**
+   * Clusters that exist at start besides those the snapshots and jobs name (default: `[DOCUMENTED_CLUSTER]`,
+   * Cluster0 of project 32b6e34b3d91647abb20e7b8). Cluster-scoped operations on any other cluster answer
+   * 404 CLUSTER_NOT_FOUND, as Atlas does.
+   */
+  clusters?: readonly ClusterRef[];
   /** Jobs the emulator holds at start (default: `[DOCUMENTED_EXPORT_JOB_DEFINITION]`, the page's example). */
   jobs?: readonly MockJobDefinition[];
   /** Export buckets held at start (default: `[DOCUMENTED_EXPORT_BUCKET_DEFINITION]`, the spec's AWS example). */

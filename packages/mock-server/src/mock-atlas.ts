@@ -1,5 +1,6 @@
 import type { FaultRule } from "./fault-rule.js";
 import type { BucketStore } from "./bucket-store.js";
+import type { ClusterStore } from "./cluster-store.js";
 import type { JobStore } from "./job-store.js";
 import type { SnapshotStore } from "./snapshot-store.js";
 import type { MockAtlasStats } from "./mock-atlas-stats.js";
@@ -10,6 +11,8 @@ export interface MockAtlas {
   readonly url: string;
   /** Live counters of what the emulator saw and did. */
   readonly stats: MockAtlasStats;
+  /** The clusters that exist, per project; add or remove them at run time (others answer 404 CLUSTER_NOT_FOUND). */
+  readonly clusters: ClusterStore;
   /** The jobs it serves; add, inspect, cancel or fail them at run time. */
   readonly jobs: JobStore;
   /** The export buckets it holds, per project; add, inspect or remove them at run time. */

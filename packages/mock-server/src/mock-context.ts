@@ -2,6 +2,7 @@ import type { DigestAuthenticator } from "./digest-authenticator.js";
 import type { FixedWindowLimiter } from "./fixed-window-limiter.js";
 import type { BucketStore } from "./bucket-store.js";
 import type { Clock } from "./clock.js";
+import type { ClusterStore } from "./cluster-store.js";
 import type { JobStore } from "./job-store.js";
 import type { MockJobLifecycle } from "./mock-job-definition.js";
 import type { ProjectStores } from "./project-stores.js";
@@ -21,6 +22,7 @@ export interface MockContext {
   clock: Clock;
   /** Every project's buckets, snapshots and jobs. */
   projects: ProjectStores;
+  clusters: ClusterStore;
   buckets: BucketStore;
   snapshots: SnapshotStore;
   jobs: JobStore;

@@ -5,6 +5,8 @@ import type { StoredSnapshot } from "./snapshot-store.js";
 /** Everything the emulator holds for one project (Atlas group): each resource keyed within it. */
 export interface ProjectStore {
   readonly groupId: string;
+  /** Names of the clusters that exist in the project (see ClusterStore), in the order they became known. */
+  readonly clusters: Set<string>;
   /** Export buckets by `_id`, in creation order, as served without `links`. */
   readonly buckets: Map<string, ExportBucket>;
   /** Snapshots by cluster name, each list newest first. */
@@ -29,7 +31,7 @@ export function createProjectStores(): ProjectStores {
     project(groupId) {
       let store = projects.get(groupId);
       if (store === undefined) {
-        store = { groupId, buckets: new Map(), snapshots: new Map(), jobs: new Map() };
+        store = { groupId, clusters: new Set(), buckets: new Map(), snapshots: new Map(), jobs: new Map() };
         projects.set(groupId, store);
       }
       return store;

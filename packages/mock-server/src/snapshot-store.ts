@@ -52,6 +52,8 @@ export function createSnapshotStore(options: {
     add(definition) {
       const stored = toStored(definition, options.clock);
       const project = projects.project(definition.groupId);
+      // A snapshot names its cluster, so the cluster exists (ClusterStore).
+      project.clusters.add(definition.clusterName);
       const list = project.snapshots.get(definition.clusterName) ?? [];
       if (list.some((other) => other.snapshot.id === stored.snapshot.id)) {
         throw new Error(

@@ -10,6 +10,8 @@ import type { Fault } from "./fault-rule.js";
 import { createFixedWindowLimiter } from "./fixed-window-limiter.js";
 import { handleAtlasApiRequest } from "./handle-atlas-api-request.js";
 import { createBucketStore } from "./bucket-store.js";
+import { createClusterStore } from "./cluster-store.js";
+import { DOCUMENTED_CLUSTER } from "./documented-cluster.js";
 import { defaultSnapshots } from "./default-snapshots.js";
 import { DOCUMENTED_EXPORT_BUCKET_DEFINITION } from "./documented-export-bucket.js";
 import { JOB_DEFAULTS, createJobStore } from "./job-store.js";
@@ -33,6 +35,7 @@ const DEFAULTS = {
   port: 0,
   apiKeys: [DEMO_API_KEY],
   serviceAccounts: [DEMO_SERVICE_ACCOUNT],
+  clusters: [DOCUMENTED_CLUSTER],
   jobs: [DOCUMENTED_EXPORT_JOB_DEFINITION],
   buckets: [DOCUMENTED_EXPORT_BUCKET_DEFINITION],
   exportJobLifecycle: JOB_DEFAULTS,
@@ -84,6 +87,8 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
     ),
     clock,
     projects,
+    // First, so the given clusters are listed before those the snapshots and jobs name.
+    clusters: createClusterStore({ projects, initial: resolved.clusters }),
     buckets: createBucketStore({ clock, baseUrl: () => baseUrl, projects, initial: resolved.buckets }),
     snapshots: createSnapshotStore({ clock, baseUrl: () => baseUrl, projects, initial: resolved.snapshots }),
     jobs: createJobStore({ clock, baseUrl: () => baseUrl, projects, initial: resolved.jobs }),
@@ -227,6 +232,7 @@ export async function startMockAtlas(options: MockAtlasOptions = {}): Promise<Mo
   return {
     url: baseUrl,
     stats,
+    clusters: context.clusters,
     jobs: context.jobs,
     buckets: context.buckets,
     snapshots: context.snapshots,
@@ -314,6 +320,7 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
     port: options.port ?? DEFAULTS.port,
     apiKeys: options.apiKeys ?? (noCredentials ? DEFAULTS.apiKeys : []),
     serviceAccounts: options.serviceAccounts ?? (noCredentials ? DEFAULTS.serviceAccounts : []),
+    clusters: options.clusters ?? DEFAULTS.clusters,
     jobs: options.jobs ?? DEFAULTS.jobs,
     buckets: options.buckets ?? DEFAULTS.buckets,
     snapshots: options.snapshots ?? defaultSnapshots(clock.now()),
@@ -361,6 +368,8 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
       );
     }
   });
+  if (!Array.isArray(resolved.clusters))
+    fail("clusters", "an array of { groupId, clusterName }", resolved.clusters);
   if (!Array.isArray(resolved.jobs)) fail("jobs", "an array of job definitions", resolved.jobs);
   if (!Array.isArray(resolved.buckets)) fail("buckets", "an array of bucket definitions", resolved.buckets);
   if (!Array.isArray(resolved.snapshots))

@@ -135,6 +135,17 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
     expect(await response.json()).toMatchObject({ totalCount: 3 });
   });
 
+  it("answers 404 CLUSTER_NOT_FOUND for a cluster no flag names", async () => {
+    const url = urlOf(await start([]).ready);
+    const token = await mintToken(url, DEMO_SERVICE_ACCOUNT.clientId, DEMO_SERVICE_ACCOUNT.clientSecret);
+    const response = await fetch(
+      `${url}/api/atlas/v2/groups/5f1b0c0d0e0f101112131415/clusters/Cluster9/backup/snapshots`,
+      { headers: { ...ATLAS_ACCEPT, authorization: `Bearer ${token}` } },
+    );
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ errorCode: "CLUSTER_NOT_FOUND" });
+  });
+
   it("serves the jobs of --jobs-file", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "atlas-export-mock-")), "jobs.json");
     const job = {

@@ -129,12 +129,14 @@ describe("createBackupExportJob", () => {
     expect(await response.json()).toMatchObject({ error: 404, errorCode: "RESOURCE_NOT_FOUND" });
   });
 
-  it("answers 404 for a snapshot of another cluster", async () => {
+  it("answers 404 RESOURCE_NOT_FOUND for a snapshot of another cluster", async () => {
+    atlas.clusters.add({ groupId: GROUP, clusterName: "Cluster1" });
     const response = await call("POST", exportsPath("Cluster1"), {
       snapshotId: SNAPSHOT,
       exportBucketId: BUCKET,
     });
     expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ errorCode: "RESOURCE_NOT_FOUND" });
   });
 
   it("answers 400 for a snapshot that is not completed", async () => {

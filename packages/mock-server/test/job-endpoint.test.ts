@@ -128,9 +128,10 @@ describe("GET …/backup/exports/{exportId}", () => {
     expect(body.badRequestDetail?.fields?.map((field) => field.field)).toEqual(fields);
   });
 
-  it("accepts a 64-character clusterName (the upper bound)", async () => {
+  it("accepts a 64-character clusterName (the upper bound): no such cluster, not a bad parameter", async () => {
     const response = await get(jobPath({ ...DOCUMENTED_REF, clusterName: "c".repeat(64) }));
     expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ errorCode: "CLUSTER_NOT_FOUND" });
   });
 
   it.each([

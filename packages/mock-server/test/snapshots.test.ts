@@ -89,8 +89,8 @@ describe("listReplicaSetBackups", () => {
   });
 
   it("answers an empty page for a cluster it holds no snapshots of", async () => {
-    await start();
-    expect(await (await get(snapshots(GROUP, "Unknown"))).json()).toMatchObject({
+    await start({ clusters: [{ groupId: GROUP, clusterName: "Empty" }] });
+    expect(await (await get(snapshots(GROUP, "Empty"))).json()).toMatchObject({
       results: [],
       totalCount: 0,
     });
@@ -124,6 +124,57 @@ describe("listReplicaSetBackups", () => {
       expect(error.badRequestDetail?.fields?.[0]?.field).toBe(query.split("=")[0]);
     },
   );
+});
+
+describe("listReplicaSetBackups at a point in time", () => {
+  const seconds = (iso: string) => Date.parse(iso) / 1000;
+  const ids = async (query: string) => {
+    const response = await get(`${snapshots(DOCUMENTED_GROUP, "Cluster0")}?${query}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { results: Array<{ id: string }> }).results.map(({ id }) => id);
+  };
+
+  it("answers only the closest snapshot taken before pointInTimeUtcSeconds", async () => {
+    await start();
+    expect(await ids(`pointInTimeUtcSeconds=${seconds("2026-01-01T10:00:00Z")}`)).toEqual([
+      "32b6e34b3d91647abb20e7b9",
+    ]);
+  });
+
+  it("counts a snapshot taken at the very second as before it", async () => {
+    await start();
+    expect(await ids(`pointInTimeUtcSeconds=${seconds("2025-12-31T11:00:00Z")}`)).toEqual([
+      "32b6e34b3d91647abb20e7b9",
+    ]);
+  });
+
+  it("answers an empty page for a point before every snapshot", async () => {
+    await start();
+    expect(await ids(`pointInTimeUtcSeconds=${seconds("2025-12-30T10:59:59Z")}`)).toEqual([]);
+  });
+
+  it("reads oplogTs (with oplogInc) as the same point in time in seconds", async () => {
+    await start();
+    expect(await ids(`oplogTs=${seconds("2026-01-01T10:00:00Z")}&oplogInc=7`)).toEqual([
+      "32b6e34b3d91647abb20e7b9",
+    ]);
+  });
+
+  it.each([
+    ["pointInTimeUtcSeconds=soon", "pointInTimeUtcSeconds"],
+    ["pointInTimeUtcSeconds=-1", "pointInTimeUtcSeconds"],
+    ["oplogTs=1767261600&oplogInc=x", "oplogInc"],
+    ["pointInTimeUtcSeconds=1767261600&oplogTs=1767261600&oplogInc=1", "pointInTimeUtcSeconds"],
+    ["oplogTs=1767261600", "oplogInc"],
+    ["oplogInc=1", "oplogTs"],
+  ])("answers 400 VALIDATION_ERROR to %s, naming %s", async (query, field) => {
+    await start();
+    const response = await get(`${snapshots(DOCUMENTED_GROUP, "Cluster0")}?${query}`);
+    expect(response.status).toBe(400);
+    const error = (await response.json()) as ApiError;
+    expect(error.errorCode).toBe("VALIDATION_ERROR");
+    expect(error.badRequestDetail?.fields?.map((violation) => violation.field)).toEqual([field]);
+  });
 });
 
 describe("getReplicaSetBackup", () => {
