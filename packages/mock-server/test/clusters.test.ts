@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   DEMO_SERVICE_ACCOUNT,
@@ -58,6 +59,16 @@ describe("a cluster nobody named", () => {
     expect(await (await call("GET", `${cluster("Gone")}/exports/${ID}`)).json()).toEqual(
       clusterNotFound("Gone"),
     );
+  });
+
+  it("answers what the README shows for it", async () => {
+    await start();
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const shown = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((match) => JSON.parse(match[1] ?? "") as { errorCode?: string; parameters?: string[] })
+      .find((body) => body.errorCode === "CLUSTER_NOT_FOUND");
+    const [clusterName = "", groupId = ""] = shown?.parameters ?? [];
+    expect(await (await call("GET", `${cluster(clusterName, groupId)}/snapshots`)).json()).toEqual(shown);
   });
 
   it("creates no job on it, even from a snapshot of it still stored", async () => {
