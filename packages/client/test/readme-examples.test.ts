@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEMO_SERVICE_ACCOUNT, startMockAtlas } from "@atlas-export/mock-server";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -53,4 +55,74 @@ describe("README.md", () => {
       );
     expect(problems).toEqual([]);
   });
+
+  it("names every package its examples import in an npm install line, at the client's version of it", async () => {
+    const readme = await readFile(join(packageDir, "README.md"), "utf8");
+    const installed = [...readme.matchAll(/^npm install (.+)$/gm)].flatMap((match) => match[1]!.split(/\s+/));
+    const imported = new Set(
+      (await examplesOf("README.md"))
+        .flatMap((block) => [...block.matchAll(/from "([^"]+)"/g)].map((match) => match[1]!))
+        .filter((specifier) => !specifier.startsWith("node:") && specifier !== "@atlas-export/client"),
+    );
+    expect(imported.size).toBeGreaterThan(0);
+    for (const name of imported) {
+      // A package the client depends on must be installed at the client's version (types must match).
+      const { version } = JSON.parse(
+        await readFile(join(packageDir, "node_modules", name, "package.json"), "utf8"),
+      ) as { version: string };
+      expect(installed, `README.md imports ${name} without saying to install it`).toContain(
+        `${name}@${version}`,
+      );
+    }
+  });
+
+  it(
+    "has examples reading the environment that run against the emulator and revoke their token",
+    { timeout: 120_000 },
+    async () => {
+      const examples = (await examplesOf("README.md")).filter((block) =>
+        block.includes("createAtlasClient.fromEnv("),
+      );
+      expect(examples.length).toBeGreaterThan(3);
+      const mock = await startMockAtlas({ exportJobLifecycle: { queuedMs: 200, durationMs: 600 } });
+      dir ??= await mkdtemp(join(packageDir, ".readme-examples-"));
+      try {
+        for (const [i, block] of examples.entries()) {
+          const js = ts.transpileModule(block, {
+            compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+          }).outputText;
+          const file = join(dir, `run-${i}.mjs`);
+          await writeFile(file, js);
+          const minted = mock.stats.tokensMinted;
+          const revoked = mock.stats.tokensRevoked;
+          const result = await runNode(file, {
+            MONGODB_ATLAS_BASE_URL: mock.url,
+            MONGODB_ATLAS_CLIENT_ID: DEMO_SERVICE_ACCOUNT.clientId,
+            MONGODB_ATLAS_CLIENT_SECRET: DEMO_SERVICE_ACCOUNT.clientSecret,
+            MONGODB_ATLAS_PROJECT_ID: "32b6e34b3d91647abb20e7b8",
+          });
+          const example = block.split("\n").find((line) => line.startsWith("const atlas"));
+          expect({ example, code: result.code, stderr: result.stderr }).toMatchObject({ example, code: 0 });
+          // Each closes its client: the token it minted is revoked, not left among the 100 live ones.
+          expect({ example, revoked: mock.stats.tokensRevoked - revoked }).toEqual({
+            example,
+            revoked: mock.stats.tokensMinted - minted,
+          });
+        }
+      } finally {
+        await mock.close();
+      }
+    },
+  );
 });
+
+function runNode(file: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [file],
+      { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 60_000 },
+      (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+    );
+  });
+}
