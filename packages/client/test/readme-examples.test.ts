@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_SERVICE_ACCOUNT, startMockAtlas } from "@atlas-export/mock-server";
+import { startMockAtlas } from "@atlas-export/mock-server";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -77,13 +77,25 @@ describe("README.md", () => {
   });
 
   it(
-    "has examples reading the environment that run against the emulator and revoke their token",
+    "has examples reading the environment that run with the README's emulator settings and revoke their token",
     { timeout: 120_000 },
     async () => {
       const examples = (await examplesOf("README.md")).filter((block) =>
         block.includes("createAtlasClient.fromEnv("),
       );
       expect(examples.length).toBeGreaterThan(3);
+      // The variables the README tells a reader to export for the emulator; only the port is ours.
+      const readme = await readFile(join(packageDir, "README.md"), "utf8");
+      const exported = Object.fromEntries(
+        [...readme.matchAll(/^export (MONGODB_ATLAS_\w+)=(\S+)$/gm)].map((match) => [match[1]!, match[2]!]),
+      );
+      expect(Object.keys(exported).sort()).toEqual([
+        "MONGODB_ATLAS_BASE_URL",
+        "MONGODB_ATLAS_CLIENT_ID",
+        "MONGODB_ATLAS_CLIENT_SECRET",
+        "MONGODB_ATLAS_PROJECT_ID",
+      ]);
+      expect(exported.MONGODB_ATLAS_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const mock = await startMockAtlas({ exportJobLifecycle: { queuedMs: 200, durationMs: 600 } });
       dir ??= await mkdtemp(join(packageDir, ".readme-examples-"));
       try {
@@ -95,12 +107,7 @@ describe("README.md", () => {
           await writeFile(file, js);
           const minted = mock.stats.tokensMinted;
           const revoked = mock.stats.tokensRevoked;
-          const result = await runNode(file, {
-            MONGODB_ATLAS_BASE_URL: mock.url,
-            MONGODB_ATLAS_CLIENT_ID: DEMO_SERVICE_ACCOUNT.clientId,
-            MONGODB_ATLAS_CLIENT_SECRET: DEMO_SERVICE_ACCOUNT.clientSecret,
-            MONGODB_ATLAS_PROJECT_ID: "32b6e34b3d91647abb20e7b8",
-          });
+          const result = await runNode(file, { ...exported, MONGODB_ATLAS_BASE_URL: mock.url });
           const example = block.split("\n").find((line) => line.startsWith("const atlas"));
           expect({ example, code: result.code, stderr: result.stderr }).toMatchObject({ example, code: 0 });
           // Each closes its client: the token it minted is revoked, not left among the 100 live ones.
