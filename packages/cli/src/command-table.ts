@@ -7,6 +7,7 @@ import { jobsCreate } from "./commands/jobs-create.js";
 import { jobsDescribe } from "./commands/jobs-describe.js";
 import { jobsList } from "./commands/jobs-list.js";
 import { jobsWatch } from "./commands/jobs-watch.js";
+import { snapshotsDescribe } from "./commands/snapshots-describe.js";
 import { snapshotsList } from "./commands/snapshots-list.js";
 
 /** Every `atlas-export` command, in the order the root help lists them: the workflow's order. */
@@ -16,6 +17,7 @@ export const COMMAND_TABLE: readonly CliCommand[] = [
   bucketsCreate,
   bucketsDelete,
   snapshotsList,
+  snapshotsDescribe,
   jobsList,
   jobsDescribe,
   jobsCreate,

@@ -60,7 +60,7 @@ export const OPTIONS = {
     parse: parsePathParameter(
       "snapshotId",
       HEX_ID,
-      "Copy the snapshot id from `atlas-export snapshots list`, or use --latest-snapshot.",
+      "Copy the snapshot id from `atlas-export snapshots list` (`jobs create` also takes --latest-snapshot).",
     ),
   },
   latestSnapshot: {

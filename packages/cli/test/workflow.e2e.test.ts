@@ -250,6 +250,38 @@ describe("atlas-export snapshots list", () => {
   });
 });
 
+describe("atlas-export snapshots describe", () => {
+  const args = ["snapshots", "describe", "--cluster-name", "Cluster0"];
+
+  it("prints the snapshot as Atlas sent it, the same as the list shows it", async () => {
+    const listed = await cli(["snapshots", "list", "--cluster-name", "Cluster0"]);
+    const fromList = JSON.parse(listed.stdout).find((item: { id: string }) => item.id === OLDER_SNAPSHOT);
+    const run = await cli([...args, "--snapshot-id", OLDER_SNAPSHOT]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(fromList);
+  });
+
+  it("prints labelled rows with --output table", async () => {
+    const run = await cli([...args, "--snapshot-id", NEWEST_SNAPSHOT, "--output", "table"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Snapshot +${NEWEST_SNAPSHOT}$`, "m"));
+    expect(run.stdout).toMatch(/^Status +completed$/m);
+  });
+
+  it("exits 4 for a snapshot the cluster does not have", async () => {
+    const run = await cli([...args, "--snapshot-id", "0123456789abcdef01234567"]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/404/);
+    expectNoStackTrace(run);
+  });
+
+  it("needs --snapshot-id", async () => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/missing --snapshot-id/);
+  });
+});
+
 describe("atlas-export jobs create, list and watch", () => {
   it("creates an export of the latest snapshot with custom data, then refuses a second one (409, exit 5)", async () => {
     const args = ["jobs", "create", "--cluster-name", "Cluster0", "--bucket-id", DOCUMENTED_BUCKET];
