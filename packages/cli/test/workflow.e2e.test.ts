@@ -27,6 +27,22 @@ function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Cli
   return runBuiltCli(args, { ...env, ...extraEnv });
 }
 
+/** Creates a GCP export bucket named `name` through the CLI and returns its `_id`. */
+async function createBucket(name: string): Promise<string> {
+  const run = await cli([
+    "buckets",
+    "create",
+    "--cloud-provider",
+    "GCP",
+    "--bucket-name",
+    name,
+    "--role-id",
+    "668c5f0ed436263134491592",
+  ]);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout)._id;
+}
+
 function expectNoStackTrace(run: CliRun): void {
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }
@@ -144,17 +160,7 @@ describe("atlas-export buckets", () => {
   });
 
   it("delete --force deletes the bucket; describing it afterwards exits 4", async () => {
-    const created = await cli([
-      "buckets",
-      "create",
-      "--cloud-provider",
-      "GCP",
-      "--bucket-name",
-      "to-delete",
-      "--role-id",
-      "668c5f0ed436263134491592",
-    ]);
-    const { _id: id } = JSON.parse(created.stdout);
+    const id = await createBucket("to-delete");
     const deleted = await cli(["buckets", "delete", "--bucket-id", id, "--force"]);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(deleted.stderr).toContain(`export bucket ${id} deleted`);
@@ -164,17 +170,7 @@ describe("atlas-export buckets", () => {
   });
 
   it("delete of a bucket an export still writes to exits 5 and says to wait for the export", async () => {
-    const created = await cli([
-      "buckets",
-      "create",
-      "--cloud-provider",
-      "GCP",
-      "--bucket-name",
-      "in-use",
-      "--role-id",
-      "668c5f0ed436263134491592",
-    ]);
-    const { _id: id } = JSON.parse(created.stdout);
+    const id = await createBucket("in-use");
     const exported = await cli([
       "jobs",
       "create",
@@ -197,20 +193,6 @@ describe("atlas-export buckets", () => {
 const hasScript = spawnSync("script", ["--version"]).status === 0;
 
 describe.skipIf(!hasScript)("buckets delete on a terminal", () => {
-  async function createBucket(name: string): Promise<string> {
-    const run = await cli([
-      "buckets",
-      "create",
-      "--cloud-provider",
-      "GCP",
-      "--bucket-name",
-      name,
-      "--role-id",
-      "668c5f0ed436263134491592",
-    ]);
-    return JSON.parse(run.stdout)._id;
-  }
-
   it("asks first and deletes on yes", async () => {
     const id = await createBucket("ask-yes");
     const run = await runBuiltCliOnTerminal(["buckets", "delete", "--bucket-id", id], env, {

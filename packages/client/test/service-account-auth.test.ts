@@ -240,13 +240,17 @@ describe("serviceAccountAuth", () => {
     expect(tokenRequests()).toHaveLength(2);
   });
 
-  it("does not retry a token endpoint's error answer, even with retries on", async () => {
-    const { tokens, tokenRequests } = await startAtlas();
-    const atlas = createAtlasClient({
+  /** A client of the running test server that retries twice, after 1 ms. */
+  const withRetries = () =>
+    createAtlasClient({
       baseUrl: server!.url,
       auth: serviceAccountAuth({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
       retry: { maxRetries: 2, initialDelayMs: 1 },
     });
+
+  it("does not retry a token endpoint's error answer, even with retries on", async () => {
+    const { tokens, tokenRequests } = await startAtlas();
+    const atlas = withRetries();
     tokens.failures.push((res) => sendJson(res, 503, { error: "temporarily_unavailable" }));
     await expect(atlas.getBackupExportJob(ids)).rejects.toBeInstanceOf(AtlasAuthError);
     expect(tokenRequests()).toHaveLength(1);
@@ -254,11 +258,7 @@ describe("serviceAccountAuth", () => {
 
   it("retries a call whose token request lost its connection, as any failed attempt", async () => {
     const { tokens, tokenRequests } = await startAtlas();
-    const atlas = createAtlasClient({
-      baseUrl: server!.url,
-      auth: serviceAccountAuth({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
-      retry: { maxRetries: 2, initialDelayMs: 1 },
-    });
+    const atlas = withRetries();
     tokens.failures.push((res) => res.socket?.destroy());
     await expect(atlas.getBackupExportJob(ids)).resolves.toMatchObject({ id: ids.exportId });
     expect(tokenRequests()).toHaveLength(2);
