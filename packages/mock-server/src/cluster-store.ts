@@ -1,6 +1,7 @@
 import type { ClusterRef } from "./cluster-ref.js";
 import { pathParamViolations } from "./path-param-violations.js";
 import type { ProjectStores } from "./project-stores.js";
+import { describeValue } from "./describe-value.js";
 
 /**
  * The clusters a running emulator knows, per project. A cluster exists once something names it: a
@@ -35,7 +36,7 @@ export function createClusterStore(options: {
       const { groupId, clusterName } = ref;
       for (const [field, value] of Object.entries({ groupId, clusterName })) {
         if (typeof value !== "string") {
-          throw new TypeError(`${where} needs "${field}" as a string, got ${typeof value}`);
+          throw new TypeError(`${where} needs "${field}" as a string, got ${describeValue(value)}`);
         }
       }
       const [violation] = pathParamViolations({ groupId, clusterName });

@@ -31,9 +31,31 @@ const EC_KEY = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-n
  */
 export function createTestCertificates(): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), "atlas-export-test-ca-"));
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
   const openssl = (...args: string[]): void => {
-    execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    try {
+      execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        throw new Error(OPENSSL_NOT_FOUND, { cause: error });
+      throw error;
+    }
   };
+  try {
+    return create(dir, openssl, remove);
+  } catch (error) {
+    // Nothing half-made is left in the temporary folder.
+    remove();
+    throw error;
+  }
+}
+
+const OPENSSL_NOT_FOUND =
+  "@atlas-export/mock-server: createTestCertificates() runs the openssl command, and none was found on the PATH. " +
+  "Install OpenSSL (Debian/Ubuntu: apt-get install openssl; Alpine: apk add openssl; macOS: brew install openssl), " +
+  "or give startMockAtlas({ tls: { key, cert } }) a key and certificate made elsewhere.";
+
+function create(dir: string, openssl: (...args: string[]) => void, remove: () => void): TestCertificates {
   openssl(
     "req",
     "-x509",
@@ -92,6 +114,6 @@ export function createTestCertificates(): TestCertificates {
     caFile: join(dir, "ca.pem"),
     ...issue("server", "IP:127.0.0.1,DNS:localhost"),
     issue,
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove,
   };
 }

@@ -1,5 +1,6 @@
 import type { FaultController } from "./mock-atlas.js";
 import type { Fault, FaultRule } from "./fault-rule.js";
+import { describeValue } from "./describe-value.js";
 
 /** The request facts a rule matches on. */
 export interface FaultRequest {
@@ -76,20 +77,20 @@ function validateRule(rule: FaultRule, index: number): void {
     const value = rule[key];
     if (value !== undefined && (!Number.isInteger(value) || value < (key === "times" ? 1 : 0))) {
       throw new RangeError(
-        `${where}: "${key}" must be an integer ${key === "times" ? ">= 1" : ">= 0"}, got ${String(value)}`,
+        `${where}: "${key}" must be an integer ${key === "times" ? ">= 1" : ">= 0"}, got ${describeValue(value)}`,
       );
     }
   }
   const fault = rule.fault;
   if (fault.type === "delay" && (!Number.isFinite(fault.ms) || fault.ms < 0)) {
-    throw new RangeError(`${where}: delay "ms" must be a number >= 0, got ${String(fault.ms)}`);
+    throw new RangeError(`${where}: delay "ms" must be a number >= 0, got ${describeValue(fault.ms)}`);
   }
   if (
     fault.type === "status" &&
     (!Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599)
   ) {
     throw new RangeError(
-      `${where}: status "status" must be an HTTP error status 400-599, got ${String(fault.status)}`,
+      `${where}: status "status" must be an HTTP error status 400-599, got ${describeValue(fault.status)}`,
     );
   }
   if (
@@ -98,7 +99,7 @@ function validateRule(rule: FaultRule, index: number): void {
     (!Number.isInteger(fault.retryAfter) || fault.retryAfter < 0)
   ) {
     throw new RangeError(
-      `${where}: "retryAfter" must be whole seconds >= 0, got ${String(fault.retryAfter)}`,
+      `${where}: "retryAfter" must be whole seconds >= 0, got ${describeValue(fault.retryAfter)}`,
     );
   }
 }

@@ -5,6 +5,7 @@ import { pathParamViolations } from "./path-param-violations.js";
 import type { ProjectStores } from "./project-stores.js";
 import { derivedId } from "./derived-id.js";
 import { isoSeconds } from "./iso-seconds.js";
+import { describeValue } from "./describe-value.js";
 
 /** The jobs a running emulator serves; every read renders the job as of the emulator's clock. */
 export interface JobStore {
@@ -146,7 +147,7 @@ function validateDefinition(definition: MockJobDefinition, clock: Clock): Stored
   }
   for (const field of ["groupId", "clusterName", "exportId"] as const) {
     if (typeof definition[field] !== "string") {
-      throw new TypeError(`${where} needs "${field}" as a string, got ${typeof definition[field]}`);
+      throw new TypeError(`${where} needs "${field}" as a string, got ${describeValue(definition[field])}`);
     }
   }
   const ref: Record<string, string> = {
@@ -164,7 +165,7 @@ function validateDefinition(definition: MockJobDefinition, clock: Clock): Stored
     const value = definition[field];
     if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
       throw new RangeError(
-        `${where} ${keyOf(definition)}: "${field}" must be an integer >= 0, got ${String(value)}`,
+        `${where} ${keyOf(definition)}: "${field}" must be an integer >= 0, got ${describeValue(value)}`,
       );
     }
   }

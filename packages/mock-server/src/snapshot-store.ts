@@ -5,6 +5,7 @@ import { isoSeconds, timeOf } from "./iso-seconds.js";
 import type { MockSnapshotDefinition, SnapshotRef } from "./mock-snapshot-definition.js";
 import { pathParamViolations } from "./path-param-violations.js";
 import type { ProjectStores } from "./project-stores.js";
+import { describeValue } from "./describe-value.js";
 
 /** A snapshot as its project stores it: the body without links, and when it was taken (for ordering). */
 export interface StoredSnapshot {
@@ -103,7 +104,7 @@ function toStored(definition: MockSnapshotDefinition, clock: Clock): StoredSnaps
   if (id !== undefined) params["snapshotId"] = id;
   for (const [field, value] of Object.entries(params)) {
     if (typeof value !== "string")
-      throw new TypeError(`${where} needs "${field}" as a string, got ${typeof value}`);
+      throw new TypeError(`${where} needs "${field}" as a string, got ${describeValue(value)}`);
   }
   const [violation] = pathParamViolations(params);
   if (violation !== undefined) {

@@ -25,6 +25,7 @@ import type { MockResponse } from "./mock-response.js";
 import { handleRevokeRequest } from "./handle-revoke-request.js";
 import { handleTokenRequest } from "./handle-token-request.js";
 import { createTokenIssuer } from "./token-issuer.js";
+import { describeValue } from "./describe-value.js";
 import { operationHandlers } from "./operation-handlers.js";
 import { operationTable } from "@atlas-export/types";
 import { createProjectStores } from "./project-stores.js";
@@ -305,12 +306,14 @@ function statusFault(fault: Extract<Fault, { type: "status" }>): MockResponse {
 }
 
 function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
+  // `got` is the raw value; fail() describes it (never pass a description: it would be described again).
   const fail = (option: string, expected: string, got: unknown): never => {
     throw new TypeError(
-      `@atlas-export/mock-server: option "${option}" must be ${expected}, got ${describe(got)}`,
+      `@atlas-export/mock-server: option "${option}" must be ${expected}, got ${describeValue(got)}`,
     );
   };
-  if (typeof options !== "object" || options === null) fail("options", "an object", options);
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    fail("options", "an object", options);
   const clock = options.clock ?? DEFAULTS.clock;
   // Checked first: the default snapshots are placed by the clock's time at start.
   if (typeof clock?.now !== "function") fail("clock", "an object with a now() method", clock);
@@ -342,30 +345,26 @@ function resolveOptions(options: MockAtlasOptions): Required<MockAtlasOptions> {
   if (!Array.isArray(resolved.apiKeys))
     fail("apiKeys", "an array of { publicKey, privateKey }", resolved.apiKeys);
   resolved.apiKeys.forEach((key, index) => {
-    if (typeof key?.publicKey !== "string" || key.publicKey === "" || key.publicKey.includes(":")) {
-      fail(`apiKeys[${index}].publicKey`, "a non-empty string without ':'", key?.publicKey);
+    if (typeof key !== "object" || key === null)
+      fail(`apiKeys[${index}]`, "an object { publicKey, privateKey }", key);
+    if (typeof key.publicKey !== "string" || key.publicKey === "" || key.publicKey.includes(":")) {
+      fail(`apiKeys[${index}].publicKey`, "a non-empty string without ':'", key.publicKey);
     }
     if (typeof key.privateKey !== "string" || key.privateKey === "") {
-      fail(
-        `apiKeys[${index}].privateKey`,
-        "a non-empty string",
-        key.privateKey === "" ? "an empty string" : typeof key.privateKey,
-      );
+      fail(`apiKeys[${index}].privateKey`, "a non-empty string", key.privateKey);
     }
   });
   if (!Array.isArray(resolved.serviceAccounts)) {
     fail("serviceAccounts", "an array of { clientId, clientSecret }", resolved.serviceAccounts);
   }
   resolved.serviceAccounts.forEach((account, index) => {
-    if (typeof account?.clientId !== "string" || account.clientId === "" || account.clientId.includes(":")) {
-      fail(`serviceAccounts[${index}].clientId`, "a non-empty string without ':'", account?.clientId);
+    if (typeof account !== "object" || account === null)
+      fail(`serviceAccounts[${index}]`, "an object { clientId, clientSecret }", account);
+    if (typeof account.clientId !== "string" || account.clientId === "" || account.clientId.includes(":")) {
+      fail(`serviceAccounts[${index}].clientId`, "a non-empty string without ':'", account.clientId);
     }
     if (typeof account.clientSecret !== "string" || account.clientSecret === "") {
-      fail(
-        `serviceAccounts[${index}].clientSecret`,
-        "a non-empty string",
-        account.clientSecret === "" ? "an empty string" : typeof account.clientSecret,
-      );
+      fail(`serviceAccounts[${index}].clientSecret`, "a non-empty string", account.clientSecret);
     }
   });
   if (!Array.isArray(resolved.clusters))
@@ -421,14 +420,4 @@ function isRateLimit(value: unknown): value is RateLimit {
     Number.isFinite(rate.windowMs) &&
     rate.windowMs > 0
   );
-}
-
-/** Describes a bad option value without echoing strings, which might be secrets. */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "string")
-    return value === "" ? "an empty string" : `a ${value.length}-character string`;
-  return typeof value;
 }

@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT } from "../src/index.js";
 import { ATLAS_ACCEPT, DOCUMENTED_REF, httpsGetWithToken, jobPath, mintToken } from "./helpers.js";
 import { createTestCertificates } from "../src/create-test-certificates.js";
+import { commandOnPath } from "./command-on-path.js";
 
+const hasOpenssl = commandOnPath("openssl", "apt-get install openssl");
 const BIN = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const running: ChildProcess[] = [];
 
@@ -158,23 +160,31 @@ describe("atlas-export-mock", { timeout: 20_000 }, () => {
     expect(stdout).toMatch(/Cluster2\/backup\/exports\/6650a1b2c3d4e5f601234567 \(Failed\)/);
   });
 
-  it("serves HTTPS with --tls-cert and --tls-key to a client that trusts the CA", async () => {
-    const certs = createTestCertificates();
-    try {
-      const stdout = await start(
-        ["--tls-cert", certs.certFile, "--tls-key", certs.keyFile],
-        /listening on https:\/\/\S+\n/,
-      ).ready;
-      const url = urlOf(stdout);
-      expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-      const response = await httpsGetWithToken(url, jobPath(DOCUMENTED_REF), certs.ca, DEMO_SERVICE_ACCOUNT);
-      expect(response.status).toBe(200);
-    } finally {
-      certs.remove();
-    }
-  });
+  it.skipIf(!hasOpenssl)(
+    "serves HTTPS with --tls-cert and --tls-key to a client that trusts the CA",
+    async () => {
+      const certs = createTestCertificates();
+      try {
+        const stdout = await start(
+          ["--tls-cert", certs.certFile, "--tls-key", certs.keyFile],
+          /listening on https:\/\/\S+\n/,
+        ).ready;
+        const url = urlOf(stdout);
+        expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+        const response = await httpsGetWithToken(
+          url,
+          jobPath(DOCUMENTED_REF),
+          certs.ca,
+          DEMO_SERVICE_ACCOUNT,
+        );
+        expect(response.status).toBe(200);
+      } finally {
+        certs.remove();
+      }
+    },
+  );
 
-  it("exits 2 on a --tls-key that is not a key, without a stack trace", async () => {
+  it.skipIf(!hasOpenssl)("exits 2 on a --tls-key that is not a key, without a stack trace", async () => {
     const certs = createTestCertificates();
     try {
       const result = await start(["--tls-cert", certs.certFile, "--tls-key", certs.certFile], /$^/).finished;

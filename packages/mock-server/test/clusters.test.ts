@@ -223,7 +223,7 @@ describe("clusters (the run-time store)", () => {
 describe("the clusters option", () => {
   it("must be an array", async () => {
     await expect(startMockAtlas({ clusters: "Cluster0" as never })).rejects.toThrow(
-      '@atlas-export/mock-server: option "clusters" must be an array of { groupId, clusterName }, got a 8-character string',
+      '@atlas-export/mock-server: option "clusters" must be an array of { groupId, clusterName }, got a string of 8 characters',
     );
   });
 

@@ -141,6 +141,195 @@ describe("startMockAtlas", () => {
     await expect(startMockAtlas(options)).rejects.toThrow(/^@atlas-export\/mock-server: /);
   });
 
+  // `given` goes to startMockAtlas as it is; `want` is the whole message, so a value described twice
+  // ("got a 9-character string" for undefined) or described by typeof ("got object" for null) shows.
+  it.each<[string, { given: unknown; want: string }]>([
+    ["options that are an array", { given: [], want: 'option "options" must be an object, got an array' }],
+    [
+      "an API key without a private key",
+      {
+        given: { apiKeys: [{ publicKey: "x" }] },
+        want: 'option "apiKeys[0].privateKey" must be a non-empty string, got undefined',
+      },
+    ],
+    [
+      "an API key with an empty private key",
+      {
+        given: { apiKeys: [{ publicKey: "x", privateKey: "" }] },
+        want: 'option "apiKeys[0].privateKey" must be a non-empty string, got an empty string',
+      },
+    ],
+    [
+      "an API key with a numeric private key",
+      {
+        given: { apiKeys: [{ publicKey: "x", privateKey: 42 }] },
+        want: 'option "apiKeys[0].privateKey" must be a non-empty string, got 42',
+      },
+    ],
+    [
+      "an API key without a public key",
+      {
+        given: { apiKeys: [{ privateKey: "p" }] },
+        want: "option \"apiKeys[0].publicKey\" must be a non-empty string without ':', got undefined",
+      },
+    ],
+    [
+      "an API key that is a PUBLIC:PRIVATE string",
+      {
+        given: { apiKeys: ["abc:defg"] },
+        want: 'option "apiKeys[0]" must be an object { publicKey, privateKey }, got a string of 8 characters',
+      },
+    ],
+    [
+      "an API key that is null",
+      {
+        given: { apiKeys: [null] },
+        want: 'option "apiKeys[0]" must be an object { publicKey, privateKey }, got null',
+      },
+    ],
+    [
+      "API keys that are one object",
+      {
+        given: { apiKeys: { publicKey: "x", privateKey: "p" } },
+        want: 'option "apiKeys" must be an array of { publicKey, privateKey }, got an object',
+      },
+    ],
+    [
+      "a service account without a secret",
+      {
+        given: { serviceAccounts: [{ clientId: "id" }] },
+        want: 'option "serviceAccounts[0].clientSecret" must be a non-empty string, got undefined',
+      },
+    ],
+    [
+      "a service account with an empty secret",
+      {
+        given: { serviceAccounts: [{ clientId: "id", clientSecret: "" }] },
+        want: 'option "serviceAccounts[0].clientSecret" must be a non-empty string, got an empty string',
+      },
+    ],
+    [
+      "a service account without an id",
+      {
+        given: { serviceAccounts: [{ clientSecret: "s" }] },
+        want: "option \"serviceAccounts[0].clientId\" must be a non-empty string without ':', got undefined",
+      },
+    ],
+    [
+      "a service account that is undefined",
+      {
+        given: { serviceAccounts: [undefined] },
+        want: 'option "serviceAccounts[0]" must be an object { clientId, clientSecret }, got undefined',
+      },
+    ],
+    [
+      "an empty host",
+      { given: { host: "" }, want: 'option "host" must be a host name or address, got an empty string' },
+    ],
+    [
+      "a port given as a string",
+      {
+        given: { port: "8080" },
+        want: 'option "port" must be an integer 0-65535 (0 picks a free port), got a string of 4 characters',
+      },
+    ],
+    [
+      "a negative port",
+      { given: { port: -1 }, want: 'option "port" must be an integer 0-65535 (0 picks a free port), got -1' },
+    ],
+    [
+      "a clock without now()",
+      { given: { clock: {} }, want: 'option "clock" must be an object with a now() method, got an object' },
+    ],
+    [
+      "a lifecycle duration given as a string",
+      {
+        given: { exportJobLifecycle: { queuedMs: "5" } },
+        want: 'option "exportJobLifecycle.queuedMs" must be an integer >= 0, got a string of 1 character',
+      },
+    ],
+    [
+      "a NaN nonce lifetime",
+      { given: { nonceTtlMs: Number.NaN }, want: 'option "nonceTtlMs" must be a number > 0, got NaN' },
+    ],
+    [
+      "a token lifetime given as a string",
+      {
+        given: { tokenTtlSeconds: "3600" },
+        want: 'option "tokenTtlSeconds" must be an integer > 0, got a string of 4 characters',
+      },
+    ],
+    [
+      "a rate limit of true",
+      {
+        given: { rateLimit: true },
+        want: 'option "rateLimit" must be false or { limit: integer >= 1, windowMs: number > 0 }, got true',
+      },
+    ],
+    [
+      "tls given as a function",
+      {
+        given: { tls: () => "cert" },
+        want: 'option "tls" must be false or { key, cert } with non-empty PEM strings or Buffers, got a function',
+      },
+    ],
+    [
+      "jobs that are one object",
+      { given: { jobs: {} }, want: 'option "jobs" must be an array of job definitions, got an object' },
+    ],
+    [
+      "a job whose groupId is null",
+      {
+        given: { jobs: [{ groupId: null, clusterName: "Cluster0", exportId: "32b6e34b3d91647abb20e7b8" }] },
+        want: 'job needs "groupId" as a string, got null',
+      },
+    ],
+    [
+      "a job duration given as a string",
+      {
+        given: { jobs: [{ ...DOCUMENTED_REF, durationMs: "10" }] },
+        want: `job ${DOCUMENTED_REF.groupId}/${DOCUMENTED_REF.clusterName}/${DOCUMENTED_REF.exportId}: "durationMs" must be an integer >= 0, got a string of 2 characters`,
+      },
+    ],
+    [
+      "a cluster whose clusterName is a number",
+      {
+        given: { clusters: [{ groupId: DOCUMENTED_REF.groupId, clusterName: 5 }] },
+        want: 'cluster needs "clusterName" as a string, got 5',
+      },
+    ],
+    [
+      "a snapshot whose clusterName is null",
+      {
+        given: { snapshots: [{ groupId: DOCUMENTED_REF.groupId, clusterName: null }] },
+        want: 'snapshot needs "clusterName" as a string, got null',
+      },
+    ],
+    [
+      "a delay fault whose ms is a string",
+      {
+        given: { faults: [{ fault: { type: "delay", ms: "5" } }] },
+        want: 'fault rule 0: delay "ms" must be a number >= 0, got a string of 1 character',
+      },
+    ],
+    [
+      "a fault rule whose times is a string",
+      {
+        given: { faults: [{ times: "2", fault: { type: "reset" } }] },
+        want: 'fault rule 0: "times" must be an integer >= 1, got a string of 1 character',
+      },
+    ],
+  ])("says what it got, described once, for %s", async (_name, { given, want }) => {
+    const error = await startMockAtlas(given as MockAtlasOptions).then(
+      async (started) => {
+        await started.close();
+        return new Error("expected startMockAtlas to reject");
+      },
+      (thrown: unknown) => thrown as Error,
+    );
+    expect(error.message).toBe(`@atlas-export/mock-server: ${want}`);
+  });
+
   it("never repeats a rejected value in its error (a pasted PUBLIC:PRIVATE, say)", async () => {
     const error = await startMockAtlas({
       apiKeys: [{ publicKey: "abcdefgh:pasted-private-key", privateKey: "p" }],
