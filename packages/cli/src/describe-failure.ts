@@ -12,6 +12,8 @@ import {
 import { ATLAS_ENV } from "./atlas-env.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { jobEndedMessage } from "./job-messages.js";
+import { REQUEST_LIMITS } from "./request-limits.js";
+import { UnansweredCreateError } from "./unanswered-create-error.js";
 import { UsageError } from "./usage-error.js";
 
 /** What the CLI prints for a failure and how it exits. */
@@ -38,6 +40,20 @@ const CREDENTIALS_HINT =
   `Check the credentials (${ATLAS_ENV.clientId}/${ATLAS_ENV.clientSecret} or ` +
   `${ATLAS_ENV.publicKey}/${ATLAS_ENV.privateKey}): they must be current, have at least ` +
   "Project Read Only access to this project, and the API access list must allow this machine's IP address.";
+
+const NETWORK_HINT =
+  `Check --base-url or ${ATLAS_ENV.baseUrl}, your network connection and any proxy settings ` +
+  "(HTTPS_PROXY, HTTP_PROXY, NO_PROXY).";
+
+/** The host:port the CLI talks to, for messages (never the userinfo of a URL). */
+function hostOf(baseUrl: string): string {
+  return URL.canParse(baseUrl) ? new URL(baseUrl).host : "Atlas";
+}
+
+/** "30 s", "0.2 s": the CLI speaks in the seconds its flags take, the client in milliseconds. */
+function seconds(ms: number): string {
+  return `${ms / 1000} s`;
+}
 
 const NOT_FOUND_HINT =
   "Check --project-id and the other ids on the command line (they are case-sensitive), and that the " +
@@ -133,13 +149,27 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
       message: /could not reach/i.test(error.message)
         ? safeMessage(error)
         : `could not reach ${context.baseUrl}: ${safeMessage(error)}`,
-      hint: `Check --base-url or ${ATLAS_ENV.baseUrl}, your network connection and any proxy settings.`,
+      hint: NETWORK_HINT,
     };
+  if (error instanceof UnansweredCreateError)
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message:
+        `timed out: no answer from ${hostOf(context.baseUrl)} within ${seconds(error.timeoutMs)} to the ` +
+        `request creating the ${error.subject}; it was sent once, as sending it again could create a second one.`,
+      hint:
+        `The ${error.subject} may have been created: look at \`${error.listCommand}\` before running ` +
+        `the command again.\n${NETWORK_HINT}`,
+    };
+  // watch's own --timeout is reported by watchExportJob; this is one request's limit, met on every attempt
+  // (reads and deletes; creates end as UnansweredCreateError above).
   if (error instanceof AtlasTimeoutError)
     return {
       exitCode: EXIT_CODES.apiOrNetwork,
-      message: `timed out: ${safeMessage(error)}`,
-      hint: "The export job keeps running in Atlas; run the command again, or raise --timeout.",
+      message:
+        `timed out: no answer from ${hostOf(context.baseUrl)} within ${seconds(error.timeoutMs)}; ` +
+        `gave up after ${1 + REQUEST_LIMITS.maxRetries} attempts.`,
+      hint: NETWORK_HINT,
     };
   if (error instanceof AtlasAbortError)
     return {

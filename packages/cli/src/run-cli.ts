@@ -13,6 +13,7 @@ import { EXIT_CODES } from "./exit-codes.js";
 import { OPTIONS } from "./options.js";
 import { parseCommandLine } from "./parse-command-line.js";
 import type { ReporterStream } from "./progress-reporter.js";
+import { REQUEST_LIMITS } from "./request-limits.js";
 import { resolveCredentials, type CredentialFlags } from "./resolve-credentials.js";
 
 /** Everything the CLI touches in the outside world, injectable so tests run it in-process. */
@@ -34,6 +35,8 @@ export interface CliEnvironment {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** The commands to dispatch to (default: all of them). */
   commands?: readonly CliCommand[];
+  /** Each request's limit in milliseconds (default REQUEST_LIMITS.timeoutMs); tests meet a silent host sooner. */
+  requestTimeoutMs?: number;
 }
 
 const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
@@ -54,6 +57,8 @@ function openClient(
     auth,
     baseUrl,
     userAgent: `atlas-export-cli/${io.version}`,
+    timeoutMs: io.requestTimeoutMs ?? REQUEST_LIMITS.timeoutMs,
+    retry: { maxRetries: REQUEST_LIMITS.maxRetries },
     ...(ca === undefined ? {} : { ca }),
   });
 }

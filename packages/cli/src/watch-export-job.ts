@@ -71,7 +71,11 @@ export async function watchExportJob(
           (last ? ` (last seen ${readJobState(last).label}, ${formatProgress(last)}).` : " (no answer yet)."),
         {
           exitCode: EXIT_CODES.apiOrNetwork,
-          hint: "The export job keeps running in Atlas; run the command again, or raise --timeout.",
+          // Not "run the command again": for `jobs create --watch` that would start another export.
+          hint:
+            "The export job keeps running in Atlas; follow it with `atlas-export jobs watch --project-id " +
+            `${params.groupId} --cluster-name ${params.clusterName} --export-id ${params.exportId}\` ` +
+            "(raise --timeout to wait longer).",
         },
       );
     if (!(error instanceof AtlasExportFailedError)) throw error;

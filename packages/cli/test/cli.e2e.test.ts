@@ -305,6 +305,39 @@ describe("atlas-export watch", () => {
     }
   });
 
+  it("after jobs create --watch reaches --timeout, says to follow the job with jobs watch, not to create again", async () => {
+    // The documented bucket and Cluster0's newest snapshot (the emulator's defaults); its polls hang.
+    const bucketAndSnapshot = ["--bucket-id", GROUP_ID, "--snapshot-id", GROUP_ID];
+    mock.faults.add({ match: { operationId: "getBackupExportJob" }, fault: { type: "delay", ms: 600_000 } });
+    try {
+      const run = await runBuiltCli(
+        [
+          "jobs",
+          "create",
+          "--project-id",
+          GROUP_ID,
+          "--cluster-name",
+          CLUSTER,
+          ...bucketAndSnapshot,
+          "--base-url",
+          mock.url,
+          "--watch",
+          "--timeout",
+          "0.3",
+        ],
+        API_KEY_ENV,
+      );
+      expect(run.code).toBe(5);
+      const exportId = /created export job ([0-9a-f]{24})/.exec(run.stderr)?.[1];
+      expect(run.stderr).toContain(
+        `follow it with \`atlas-export jobs watch --project-id ${GROUP_ID} --cluster-name ${CLUSTER} --export-id ${exportId}\``,
+      );
+      expect(run.stderr).not.toMatch(/run the command again/);
+    } finally {
+      mock.faults.clear();
+    }
+  });
+
   it("stops at a state it does not know instead of polling forever, exit 5", async () => {
     const body = { id: "32b6e34b3d91647abb20e7b8", exportBucketId: "b", state: "Paused" };
     const job = addJob({ body: body as never });

@@ -10,6 +10,7 @@ import {
 } from "@atlas-export/client";
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "../src/describe-failure.js";
+import { UnansweredCreateError } from "../src/unanswered-create-error.js";
 import { UsageError } from "../src/usage-error.js";
 
 const context = { baseUrl: "https://cloud.mongodb.com" };
@@ -125,6 +126,38 @@ describe("describeFailure", () => {
   it("says what to check for a 404", () => {
     expect(describeFailure(new AtlasApiError({ status: 404 }), context).hint).toMatch(
       /--project-id and the other ids/,
+    );
+  });
+
+  it("states a request's timeout in seconds with the number of attempts, naming the host", () => {
+    const failure = describeFailure(new AtlasTimeoutError("no answer from Atlas within 30000 ms", 30_000), {
+      baseUrl: "https://atlas.example:8443",
+    });
+    expect(failure.message).toBe(
+      "timed out: no answer from atlas.example:8443 within 30 s; gave up after 3 attempts.",
+    );
+  });
+
+  it("points a request's timeout at the base URL, the network and the proxy, not at --timeout", () => {
+    const failure = describeFailure(new AtlasTimeoutError("no answer", 30_000), context);
+    expect(failure.exitCode).toBe(5);
+    expect(failure.hint).toMatch(/--base-url .*network.*proxy/);
+    expect(failure.hint).not.toMatch(/--timeout|again/);
+  });
+
+  it("says an unanswered create was sent once and to look before creating again", () => {
+    const failure = describeFailure(
+      new UnansweredCreateError(
+        "export job",
+        "atlas-export jobs list --cluster-name Cluster0",
+        new AtlasTimeoutError("no answer", 30_000),
+      ),
+      context,
+    );
+    expect(failure.exitCode).toBe(5);
+    expect(failure.message).toMatch(/within 30 s to the request creating the export job; it was sent once/);
+    expect(failure.hint).toMatch(
+      /^The export job may have been created: look at `atlas-export jobs list --cluster-name Cluster0` before/,
     );
   });
 

@@ -69,8 +69,11 @@ describe("watchExportJob at its --timeout", () => {
     expect(error.message).toMatch(/did not finish within --timeout 0\.3 s \(no answer yet\)\.$/);
   });
 
-  it("advises to raise --timeout, the watch's own limit", async () => {
+  it("advises to follow the job with jobs watch and to raise --timeout, the watch's own limit", async () => {
     const error = await timeoutOf(IN_PROGRESS);
-    expect(error.hint).toMatch(/raise --timeout/);
+    expect(error.hint).toBe(
+      "The export job keeps running in Atlas; follow it with `atlas-export jobs watch --project-id " +
+        `${PARAMS.groupId} --cluster-name Cluster0 --export-id ${PARAMS.exportId}\` (raise --timeout to wait longer).`,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { EXIT_CODES } from "../exit-codes.js";
 import { exportBucketRequest, PROVIDER_FLAGS_HELP } from "../export-bucket-request.js";
 import { formatExportBucket } from "../format-export-bucket.js";
 import { OPTIONS } from "../options.js";
+import { UnansweredCreateError } from "../unanswered-create-error.js";
 import { writeResult } from "../write-result.js";
 
 /** `atlas-export buckets create`: an export bucket on AWS, Azure or Google Cloud. */
@@ -25,11 +26,16 @@ export const bucketsCreate: CliCommand = {
     "  --iam-role-id 668c5f0ed436263134491592",
   async run(input) {
     const body = exportBucketRequest(input.values);
-    const bucket = await input.atlas.createExportBucket(
-      { groupId: input.values.string(OPTIONS.projectId) },
-      body,
-      callOptions(input),
-    );
+    const groupId = input.values.string(OPTIONS.projectId);
+    const bucket = await input.atlas
+      .createExportBucket({ groupId }, body, callOptions(input))
+      .catch((error: unknown) =>
+        UnansweredCreateError.rethrow(
+          error,
+          "export bucket",
+          `atlas-export buckets list --project-id ${groupId}`,
+        ),
+      );
     writeResult(input, bucket, () => formatExportBucket(bucket));
     return EXIT_CODES.success;
   },

@@ -7,6 +7,7 @@ import { formatServerValue } from "../format-server-value.js";
 import { helpHint } from "../help-hint.js";
 import { OPTIONS } from "../options.js";
 import type { KeyValue } from "../parse-key-value.js";
+import { UnansweredCreateError } from "../unanswered-create-error.js";
 import { UsageError } from "../usage-error.js";
 import { watchExportJob } from "../watch-export-job.js";
 import { writeResult } from "../write-result.js";
@@ -61,15 +62,23 @@ export const jobsCreate: CliCommand = {
       );
     }
     const customData = values.list<KeyValue>(OPTIONS.customData);
-    const job = await input.atlas.createBackupExportJob(
-      { groupId, clusterName },
-      {
-        snapshotId,
-        exportBucketId: values.string(OPTIONS.bucketId),
-        ...(customData.length > 0 ? { customData } : {}),
-      },
-      callOptions(input),
-    );
+    const job = await input.atlas
+      .createBackupExportJob(
+        { groupId, clusterName },
+        {
+          snapshotId,
+          exportBucketId: values.string(OPTIONS.bucketId),
+          ...(customData.length > 0 ? { customData } : {}),
+        },
+        callOptions(input),
+      )
+      .catch((error: unknown) =>
+        UnansweredCreateError.rethrow(
+          error,
+          "export job",
+          `atlas-export jobs list --project-id ${groupId} --cluster-name ${clusterName}`,
+        ),
+      );
     if (!watching) {
       writeResult(input, job, () => formatJobTable(job));
       return EXIT_CODES.success;
