@@ -20,6 +20,7 @@ import { DigestVerifier } from "./support/digest-verifier.js";
 import { ids, job, jobPath, MEDIA_TYPE } from "./support/fixtures.js";
 import { sendJson, startServer, type TestServer } from "./support/http-server.js";
 import { TokenEndpoint } from "./support/token-endpoint.js";
+import { opensslAvailable } from "./support/test-ca.js";
 
 // Every request goes through openapi-fetch and the client's fetch: globalThis.fetch by default, or the
 // `fetch` option; every behaviour here must hold for both, on real sockets.
@@ -230,7 +231,7 @@ describe.each(transports)("getBackupExportJob over %s", (_name, transport) => {
   });
 });
 
-describe("https", () => {
+describe.skipIf(!opensslAvailable)("https", () => {
   let directory: string;
   let tls: HttpsServer;
   let url: string;

@@ -1,4 +1,16 @@
+import { spawnSync } from "node:child_process";
 import { createTestCertificates } from "@atlas-export/mock-server";
+
+/**
+ * Whether createTestCa() can run: it needs the openssl command. The tests that need it skip without it and
+ * say so here, like the Apache test, so a skip is never mistaken for a pass.
+ */
+export const opensslAvailable = spawnSync("openssl", ["version"], { stdio: "ignore" }).error === undefined;
+if (!opensslAvailable) {
+  console.warn(
+    "SKIPPED: the tests that need a test CA — openssl is not on the PATH (apt-get install openssl)",
+  );
+}
 
 /** A throwaway certificate authority and server certificates it signed, made with openssl for one test file. */
 export interface TestCa {
