@@ -11,7 +11,9 @@ import {
 } from "@atlas-export/client";
 import { ATLAS_ENV } from "./atlas-env.js";
 import { EXIT_CODES } from "./exit-codes.js";
+import { formatServerValue } from "./format-server-value.js";
 import { jobEndedMessage } from "./job-messages.js";
+import { nameCliFlags } from "./name-cli-flags.js";
 import { REQUEST_LIMITS } from "./request-limits.js";
 import { UnansweredCreateError } from "./unanswered-create-error.js";
 import { UsageError } from "./usage-error.js";
@@ -59,6 +61,25 @@ const NOT_FOUND_HINT =
   "Check --project-id and the other ids on the command line (they are case-sensitive), and that the " +
   "credentials belong to an organization that can see this project.";
 
+// atlas-export cannot list a project's clusters, so the hint says what the name must be instead.
+const CLUSTER_NOT_FOUND_HINT =
+  "Check --cluster-name: a cluster name is case-sensitive (as the Atlas UI shows it) and the cluster must " +
+  "exist in the project given by --project-id.";
+
+/**
+ * A 409 in Atlas's own words, short and terminal-safe (a hostile `detail` must not flood the terminal),
+ * rather than the client's message, which names client methods a CLI user cannot call.
+ */
+function conflictMessage(error: AtlasApiError): string {
+  // The fields hold what the server sent, which need not be the strings the spec promises.
+  const short = (value: unknown, max: number) =>
+    formatServerValue(typeof value === "string" && value.length > max ? `${value.slice(0, max)}…` : value);
+  const code = short(error.errorCode, 100) || "CONFLICT";
+  const detail =
+    short(error.detail, 300) || "an export of this snapshot to this bucket is already queued or running.";
+  return `Atlas answered 409 ${code}: ${detail}`;
+}
+
 const BUCKET_IN_USE = "EXPORT_BUCKET_DELETE_FAILED_BUCKET_IN_USE";
 
 function retryAfter(headers: Record<string, string>): string | undefined {
@@ -70,7 +91,12 @@ function fromApiError(error: AtlasApiError): Failure {
   const message = `Atlas answered ${safeMessage(error)}`;
   if (error.status === 401 || error.status === 403)
     return { exitCode: EXIT_CODES.authentication, message, hint: CREDENTIALS_HINT };
-  if (error.status === 404) return { exitCode: EXIT_CODES.notFound, message, hint: NOT_FOUND_HINT };
+  if (error.status === 404)
+    return {
+      exitCode: EXIT_CODES.notFound,
+      message,
+      hint: error.errorCode === "CLUSTER_NOT_FOUND" ? CLUSTER_NOT_FOUND_HINT : NOT_FOUND_HINT,
+    };
   // Atlas refuses to delete a bucket that a Queued or InProgress export still writes to with a 400; the
   // command line was right, the bucket's state was not (mongodb/terraform-provider-mongodbatlas#2325).
   if (error.status === 400 && error.errorCode === BUCKET_IN_USE)
@@ -85,11 +111,14 @@ function fromApiError(error: AtlasApiError): Failure {
       message,
       hint: "Check the ids and options given on the command line.",
     };
+  // Only createBackupExportJob answers 409 (a second export of a snapshot to a bucket while one runs).
   if (error.status === 409)
     return {
       exitCode: EXIT_CODES.apiOrNetwork,
-      message,
-      hint: "Follow the export that is running with `atlas-export jobs list` and `atlas-export jobs watch`.",
+      message: conflictMessage(error),
+      hint:
+        "Follow the export that is running with `atlas-export jobs list` and `atlas-export jobs watch " +
+        "--export-id ID` instead of starting another.",
     };
   if (error.status === 429)
     return {
@@ -146,9 +175,11 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     return {
       exitCode: EXIT_CODES.apiOrNetwork,
       // The client's message usually names the host it could not reach already; say it once.
-      message: /could not reach/i.test(error.message)
-        ? safeMessage(error)
-        : `could not reach ${context.baseUrl}: ${safeMessage(error)}`,
+      message: nameCliFlags(
+        /could not reach/i.test(error.message)
+          ? safeMessage(error)
+          : `could not reach ${context.baseUrl}: ${safeMessage(error)}`,
+      ),
       hint: NETWORK_HINT,
     };
   if (error instanceof UnansweredCreateError)

@@ -63,6 +63,12 @@ describe.skipIf(!hasOpenssl)("atlas-export --ca-file", () => {
     expect(run.stderr).toMatch(/the TLS certificate of 127\.0\.0\.1:\d+ is not trusted .* --ca-file/);
   });
 
+  it("without it, names the --ca-file flag rather than the client's `ca` option", async () => {
+    const run = await runBuiltCli(args, API_KEY_ENV);
+    expect(run.stderr).toMatch(/PEM certificate with --ca-file FILE or NODE_EXTRA_CA_CERTS=/);
+    expect(run.stderr).not.toMatch(/option/);
+  });
+
   it.each([
     ["a missing file", "missing.pem", /--ca-file: could not read ".*missing\.pem" \(ENOENT\)/],
     ["a file without a certificate", "server.key", /--ca-file: ".*server\.key" holds no PEM certificate/],

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import type { MockAtlas, MockJobDefinition } from "@atlas-export/mock-server";
 import { DEMO_API_KEY, DEMO_SERVICE_ACCOUNT, startMockAtlas } from "@atlas-export/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -531,6 +532,62 @@ describe("exit codes", () => {
     expect(run.stderr.match(/could not reach/g)).toHaveLength(1);
     expect(run.stderr).toMatch(/Check --base-url or MONGODB_ATLAS_BASE_URL/);
     expectNoStackTrace(run);
+  });
+});
+
+describe("messages name the CLI's flags and variables, not the client's options", () => {
+  const getArgs = () => ["get", ...addJob().args];
+
+  it("names HTTP_PROXY, not a `proxy` option, when the proxy cannot be reached", async () => {
+    const run = await runBuiltCli(getArgs(), {
+      ...API_KEY_ENV,
+      HTTP_PROXY: `http://127.0.0.1:${await closedPort()}`,
+    });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(
+      /could not connect to the proxy .*\(ECONNREFUSED\): check HTTPS_PROXY\/HTTP_PROXY;/,
+    );
+    expect(run.stderr).not.toMatch(/option/);
+  });
+
+  it("says to put the proxy's credentials in HTTPS_PROXY, not in a `proxy` option, on a 407", async () => {
+    const proxy = createHttpServer();
+    proxy.on("connect", (_request, socket: Socket) =>
+      socket.end("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n"),
+    );
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = proxy.address() as AddressInfo;
+      const run = await runBuiltCli(getArgs(), { ...API_KEY_ENV, HTTP_PROXY: `http://127.0.0.1:${port}` });
+      expect(run.code).toBe(5);
+      expect(run.stderr).toMatch(/answered 407 .*user and password in its URL .* in HTTPS_PROXY\n/);
+      expect(run.stderr).not.toMatch(/option/);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
+  it("says the cluster name is case-sensitive and must exist for CLUSTER_NOT_FOUND (exit 4)", async () => {
+    const run = await runBuiltCli(
+      [
+        "get",
+        "--project-id",
+        GROUP_ID,
+        "--cluster-name",
+        "cluster0",
+        "--export-id",
+        GROUP_ID,
+        "--base-url",
+        mock.url,
+      ],
+      API_KEY_ENV,
+    );
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/404 CLUSTER_NOT_FOUND/);
+    expect(run.stderr).toMatch(
+      /^Check --cluster-name: a cluster name is case-sensitive .* must exist in the project/m,
+    );
   });
 });
 

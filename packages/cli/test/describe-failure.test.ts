@@ -161,6 +161,46 @@ describe("describeFailure", () => {
     );
   });
 
+  it("words a 409 in Atlas's terms, not the client methods its message names", () => {
+    const failure = describeFailure(
+      new AtlasApiError({
+        status: 409,
+        errorCode: "EXPORT_ALREADY_IN_PROGRESS",
+        detail: "An export of snapshot a to bucket b is already running.",
+        message:
+          "409 EXPORT_ALREADY_IN_PROGRESS: … wait for that job (listBackupExportJobs, waitForBackupExportJob)",
+      }),
+      context,
+    );
+    expect(failure.message).toBe(
+      "Atlas answered 409 EXPORT_ALREADY_IN_PROGRESS: An export of snapshot a to bucket b is already running.",
+    );
+  });
+
+  it("says what a 409 means when Atlas gave no detail", () => {
+    expect(describeFailure(new AtlasApiError({ status: 409 }), context).message).toBe(
+      "Atlas answered 409 CONFLICT: an export of this snapshot to this bucket is already queued or running.",
+    );
+  });
+
+  it("cuts a long 409 detail short", () => {
+    const failure = describeFailure(
+      new AtlasApiError({ status: 409, errorCode: "X", detail: "y".repeat(100_000) }),
+      context,
+    );
+    expect(failure.message.length).toBeLessThan(350);
+    expect(failure.message).toMatch(/y…$/);
+  });
+
+  it("names --cluster-name for a 404 CLUSTER_NOT_FOUND", () => {
+    const failure = describeFailure(
+      new AtlasApiError({ status: 404, errorCode: "CLUSTER_NOT_FOUND" }),
+      context,
+    );
+    expect(failure.exitCode).toBe(4);
+    expect(failure.hint).toMatch(/^Check --cluster-name: a cluster name is case-sensitive/);
+  });
+
   it("exits 143 when SIGTERM stopped the command and 130 for Ctrl-C", () => {
     const abort = new AtlasAbortError("aborted");
     expect(describeFailure(abort, { ...context, abortReason: "SIGTERM" }).exitCode).toBe(143);

@@ -291,6 +291,8 @@ describe("atlas-export jobs create, list and watch", () => {
     expect(again.code).toBe(5);
     expect(again.stderr).toMatch(/409/);
     expect(again.stderr).toMatch(/already running/);
+    expect(again.stderr).toMatch(/atlas-export jobs watch --export-id ID/);
+    expect(again.stderr).not.toMatch(/listBackupExportJobs|waitForBackupExportJob/);
     expectNoStackTrace(again);
 
     const listed = await cli(["jobs", "list", "--cluster-name", "Cluster0"]);
