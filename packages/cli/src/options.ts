@@ -1,3 +1,4 @@
+import { BACKUP_EXPORT_JOB_STATES } from "@atlas-export/types";
 import { ATLAS_ENV } from "./atlas-env.js";
 import type { CliOption } from "./cli-option.js";
 import { parseBaseUrl } from "./parse-base-url.js";
@@ -73,6 +74,13 @@ export const OPTIONS = {
     help: "a label stored with the export job",
     multiple: true,
     parse: parseKeyValue,
+  },
+  state: {
+    flag: "state",
+    placeholder: "STATE",
+    help: `only jobs in this state: ${BACKUP_EXPORT_JOB_STATES.join(", ")}`,
+    multiple: true,
+    parse: parseChoice(BACKUP_EXPORT_JOB_STATES),
   },
   watch: {
     flag: "watch",

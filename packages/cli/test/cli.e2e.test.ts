@@ -535,6 +535,71 @@ describe("exit codes", () => {
   });
 });
 
+describe("atlas-export jobs list --state", () => {
+  const STATES_CLUSTER = "States0";
+  const ids = { queued: "", successful: "", failed: "", paused: "" };
+  const list = (...flags: string[]) =>
+    runBuiltCli(
+      [
+        "jobs",
+        "list",
+        "--project-id",
+        GROUP_ID,
+        "--cluster-name",
+        STATES_CLUSTER,
+        "--base-url",
+        mock.url,
+        ...flags,
+      ],
+      API_KEY_ENV,
+    );
+  const newId = () => (nextId++).toString(16).padStart(24, "0");
+  const listedIds = (run: CliRun) => JSON.parse(run.stdout).map((job: { id: string }) => job.id);
+
+  beforeAll(() => {
+    const add = (
+      definition: Omit<MockJobDefinition, "groupId" | "clusterName" | "exportId">,
+      exportId = newId(),
+    ) => {
+      mock.jobs.add({ groupId: GROUP_ID, clusterName: STATES_CLUSTER, exportId, ...definition });
+      return exportId;
+    };
+    ids.queued = add({ queuedMs: 1_000_000_000 });
+    ids.successful = add({ queuedMs: 0, durationMs: 0 });
+    ids.failed = add({ queuedMs: 0, durationMs: 0, outcome: "Failed" });
+    const pausedId = newId();
+    ids.paused = add({ body: { id: pausedId, exportBucketId: "b", state: "Paused" } as never }, pausedId);
+  });
+
+  it("lists every job, whatever its state, without --state", async () => {
+    const run = await list();
+    expect(run.code, run.stderr).toBe(0);
+    expect(listedIds(run).sort()).toEqual(Object.values(ids).sort());
+  });
+
+  it("keeps only the jobs in the state given", async () => {
+    const run = await list("--state", "Successful");
+    expect(run.code, run.stderr).toBe(0);
+    expect(listedIds(run)).toEqual([ids.successful]);
+  });
+
+  it("keeps the jobs in any of the states given when --state is repeated", async () => {
+    const run = await list("--state", "Queued", "--state", "Failed");
+    expect(run.code, run.stderr).toBe(0);
+    expect(listedIds(run).sort()).toEqual([ids.queued, ids.failed].sort());
+  });
+
+  it("refuses a state the spec does not define with exit 2, naming the states", async () => {
+    const requests = mock.stats.requests;
+    const run = await list("--state", "successful");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /--state must be Cancelled or Failed or InProgress or Queued or Successful; got "successful"/,
+    );
+    expect(mock.stats.requests).toBe(requests);
+  });
+});
+
 describe("messages name the CLI's flags and variables, not the client's options", () => {
   const getArgs = () => ["get", ...addJob().args];
 
