@@ -168,6 +168,10 @@ export const OPTIONS = {
   clientSecret: { flag: "client-secret", placeholder: "SECRET", help: "service account secret" },
   publicKey: { flag: "public-key", placeholder: "KEY", help: "programmatic API key, public part" },
   privateKey: { flag: "private-key", placeholder: "KEY", help: "programmatic API key, private part" },
+  verbose: {
+    flag: "verbose",
+    help: "print each request to Atlas on stderr: method, URL, status and time (never headers or bodies)",
+  },
   help: { flag: "help", short: "h", help: "show this help" },
 } as const satisfies Record<string, CliOption>;
 
@@ -180,5 +184,6 @@ export const ATLAS_OPTIONS: readonly CliOption[] = [
   OPTIONS.clientSecret,
   OPTIONS.publicKey,
   OPTIONS.privateKey,
+  OPTIONS.verbose,
   OPTIONS.help,
 ];

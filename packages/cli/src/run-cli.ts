@@ -14,6 +14,7 @@ import { OPTIONS } from "./options.js";
 import { parseCommandLine } from "./parse-command-line.js";
 import type { ReporterStream } from "./progress-reporter.js";
 import { REQUEST_LIMITS } from "./request-limits.js";
+import { requestLog } from "./request-log.js";
 import { resolveCredentials, type CredentialFlags } from "./resolve-credentials.js";
 
 /** Everything the CLI touches in the outside world, injectable so tests run it in-process. */
@@ -45,6 +46,7 @@ function openClient(
   credentialFlags: CredentialFlags,
   baseUrl: string,
   ca: string | undefined,
+  verbose: boolean,
   io: CliEnvironment,
 ): AtlasClient {
   const { credentials, warnings } = resolveCredentials(credentialFlags, io.env);
@@ -60,6 +62,7 @@ function openClient(
     timeoutMs: io.requestTimeoutMs ?? REQUEST_LIMITS.timeoutMs,
     retry: { maxRetries: REQUEST_LIMITS.maxRetries },
     ...(ca === undefined ? {} : { ca }),
+    ...(verbose ? { middleware: [requestLog((line) => io.stderr.write(line), io.now)] } : {}),
   });
 }
 
@@ -79,7 +82,13 @@ export async function runCli(io: CliEnvironment): Promise<number> {
     }
     const { command, values, credentials } = commandLine;
     baseUrl = values.optionalString(OPTIONS.baseUrl) ?? DEFAULT_BASE_URL;
-    atlas = openClient(credentials, baseUrl, values.optionalString(OPTIONS.caFile), io);
+    atlas = openClient(
+      credentials,
+      baseUrl,
+      values.optionalString(OPTIONS.caFile),
+      values.flag(OPTIONS.verbose),
+      io,
+    );
     const output = values.optionalString(OPTIONS.output);
     const input: CommandInput = {
       values,

@@ -656,6 +656,43 @@ describe("messages name the CLI's flags and variables, not the client's options"
   });
 });
 
+describe("atlas-export --verbose", () => {
+  it("prints every attempt of the call on stderr, a retried 503 included, and keeps stdout JSON", async () => {
+    const job = addJob();
+    mock.faults.add({
+      match: { path: new RegExp(`${job.exportId}$`) },
+      times: 1,
+      fault: { type: "status", status: 503 },
+    });
+    try {
+      const run = await runBuiltCli(["get", ...job.args, "--verbose"], API_KEY_ENV);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).id).toBe(job.exportId);
+      const lines = run.stderr.split("\n").filter((line) => line.includes(" → "));
+      const url = `${mock.url}/api/atlas/v2/groups/${GROUP_ID}/clusters/${CLUSTER}/backup/exports/${job.exportId}`;
+      expect(lines).toEqual([
+        expect.stringMatching(new RegExp(`^atlas-export: GET ${escape(url)} → 503 .*\\(\\d+ ms\\)$`)),
+        expect.stringMatching(new RegExp(`^atlas-export: GET ${escape(url)} → 200 OK \\(\\d+ ms\\)$`)),
+      ]);
+      expectNoSecrets(run);
+    } finally {
+      mock.faults.clear();
+    }
+  });
+
+  it("prints no request lines without --verbose", async () => {
+    const job = addJob();
+    const run = await runBuiltCli(["get", ...job.args], SERVICE_ACCOUNT_ENV);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain(" → ");
+  });
+});
+
+/** `text` as a literal inside a RegExp. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 describe("help and version", () => {
   it.each([[["--help"]], [["get", "--help"]], [["watch", "--help"]], [["jobs", "describe", "--help"]]])(
     "%j prints usage with every exit code and exits 0",
