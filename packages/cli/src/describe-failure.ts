@@ -15,7 +15,7 @@ import { formatServerValue } from "./format-server-value.js";
 import { jobEndedMessage } from "./job-messages.js";
 import { nameCliFlags } from "./name-cli-flags.js";
 import { REQUEST_LIMITS } from "./request-limits.js";
-import { UnansweredCreateError } from "./unanswered-create-error.js";
+import { UncertainCreateError } from "./uncertain-create-error.js";
 import { UsageError } from "./usage-error.js";
 
 /** What the CLI prints for a failure and how it exits. */
@@ -135,6 +135,30 @@ function fromApiError(error: AtlasApiError): Failure {
   return { exitCode: EXIT_CODES.apiOrNetwork, message };
 }
 
+/**
+ * A create that may have been carried out: what went wrong, that it was sent once, and to look before
+ * running the command again (a second run could create a second bucket or export).
+ */
+function uncertainCreate(error: UncertainCreateError, context: FailureContext): Failure {
+  const look = `The ${error.subject} may have been created: look at \`${error.listCommand}\` before running the command again.`;
+  const { cause } = error;
+  if (cause instanceof AtlasTimeoutError) {
+    return {
+      exitCode: EXIT_CODES.apiOrNetwork,
+      message:
+        `timed out: no answer from ${hostOf(context.baseUrl)} within ${seconds(cause.timeoutMs)} to the ` +
+        `request creating the ${error.subject}; it was sent once, as sending it again could create a second one.`,
+      hint: `${look}\n${NETWORK_HINT}`,
+    };
+  }
+  const failure = describeFailure(cause, context);
+  return {
+    exitCode: failure.exitCode,
+    message: `${failure.message} (the request creating the ${error.subject} was sent once)`,
+    hint: cause instanceof AtlasConnectionError ? `${look}\n${NETWORK_HINT}` : look,
+  };
+}
+
 /** Maps anything `get`/`watch` can throw to an exit code and a message that says what to do. */
 export function describeFailure(error: unknown, context: FailureContext): Failure {
   if (error instanceof UsageError)
@@ -182,18 +206,9 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
       ),
       hint: NETWORK_HINT,
     };
-  if (error instanceof UnansweredCreateError)
-    return {
-      exitCode: EXIT_CODES.apiOrNetwork,
-      message:
-        `timed out: no answer from ${hostOf(context.baseUrl)} within ${seconds(error.timeoutMs)} to the ` +
-        `request creating the ${error.subject}; it was sent once, as sending it again could create a second one.`,
-      hint:
-        `The ${error.subject} may have been created: look at \`${error.listCommand}\` before running ` +
-        `the command again.\n${NETWORK_HINT}`,
-    };
+  if (error instanceof UncertainCreateError) return uncertainCreate(error, context);
   // watch's own --timeout is reported by watchExportJob; this is one request's limit, met on every attempt
-  // (reads and deletes; creates end as UnansweredCreateError above).
+  // (reads and deletes; a create's ends as UncertainCreateError above).
   if (error instanceof AtlasTimeoutError)
     return {
       exitCode: EXIT_CODES.apiOrNetwork,

@@ -10,7 +10,7 @@ import {
 } from "@atlas-export/client";
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "../src/describe-failure.js";
-import { UnansweredCreateError } from "../src/unanswered-create-error.js";
+import { UncertainCreateError } from "../src/uncertain-create-error.js";
 import { UsageError } from "../src/usage-error.js";
 
 const context = { baseUrl: "https://cloud.mongodb.com" };
@@ -147,7 +147,7 @@ describe("describeFailure", () => {
 
   it("says an unanswered create was sent once and to look before creating again", () => {
     const failure = describeFailure(
-      new UnansweredCreateError(
+      new UncertainCreateError(
         "export job",
         "atlas-export jobs list --cluster-name Cluster0",
         new AtlasTimeoutError("no answer", 30_000),
@@ -158,6 +158,24 @@ describe("describeFailure", () => {
     expect(failure.message).toMatch(/within 30 s to the request creating the export job; it was sent once/);
     expect(failure.hint).toMatch(
       /^The export job may have been created: look at `atlas-export jobs list --cluster-name Cluster0` before/,
+    );
+  });
+
+  it("keeps Atlas's answer to a create that may have been carried out and says to look first", () => {
+    const failure = describeFailure(
+      new UncertainCreateError(
+        "export bucket",
+        "atlas-export buckets list",
+        new AtlasApiError({ status: 500, errorCode: "UNEXPECTED_ERROR" }),
+      ),
+      context,
+    );
+    expect(failure.exitCode).toBe(5);
+    expect(failure.message).toMatch(
+      /500 UNEXPECTED_ERROR.*\(the request creating the export bucket was sent once\)$/,
+    );
+    expect(failure.hint).toBe(
+      "The export bucket may have been created: look at `atlas-export buckets list` before running the command again.",
     );
   });
 

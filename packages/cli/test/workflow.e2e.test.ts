@@ -265,6 +265,52 @@ describe("atlas-export snapshots describe", () => {
 });
 
 describe("atlas-export jobs create, list and watch", () => {
+  it.each([
+    ["a 500 answer", { type: "status", status: 500 } as const, /500/],
+    ["a connection reset", { type: "reset" } as const, /could not reach/],
+  ])(
+    "after %s to the create, says the export may exist and to look at jobs list first (exit 5)",
+    async (_name, fault, message) => {
+      const bucket = await createBucket(`uncertain-${fault.type}`);
+      mock.faults.add({ match: { operationId: "createBackupExportJob" }, times: 1, fault });
+      try {
+        const run = await cli([
+          "jobs",
+          "create",
+          "--cluster-name",
+          "Cluster0",
+          "--bucket-id",
+          bucket,
+          "--latest-snapshot",
+        ]);
+        expect(run.code).toBe(5);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).toContain("the request creating the export job was sent once");
+        expect(run.stderr).toContain(
+          `The export job may have been created: look at \`atlas-export jobs list --project-id ${GROUP_ID} --cluster-name Cluster0\``,
+        );
+        expectNoStackTrace(run);
+      } finally {
+        mock.faults.clear();
+      }
+    },
+  );
+
+  it("after Atlas refuses the create (a bucket it does not have), does not suggest the export may exist", async () => {
+    const run = await cli([
+      "jobs",
+      "create",
+      "--cluster-name",
+      "Cluster0",
+      "--bucket-id",
+      "0123456789abcdef01234567",
+      "--latest-snapshot",
+    ]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/404/);
+    expect(run.stderr).not.toContain("may have been created");
+  });
+
   it("creates an export of the latest snapshot with custom data, then refuses a second one (409, exit 5)", async () => {
     const args = ["jobs", "create", "--cluster-name", "Cluster0", "--bucket-id", DOCUMENTED_BUCKET];
     const created = await cli([

@@ -4,7 +4,7 @@ import { EXIT_CODES } from "../exit-codes.js";
 import { exportBucketRequest, PROVIDER_FLAGS_HELP } from "../export-bucket-request.js";
 import { formatExportBucket } from "../format-export-bucket.js";
 import { OPTIONS } from "../options.js";
-import { UnansweredCreateError } from "../unanswered-create-error.js";
+import { UncertainCreateError } from "../uncertain-create-error.js";
 import { writeResult } from "../write-result.js";
 
 /** `atlas-export buckets create`: an export bucket on AWS, Azure or Google Cloud. */
@@ -30,7 +30,7 @@ export const bucketsCreate: CliCommand = {
     const bucket = await input.atlas
       .createExportBucket({ groupId }, body, callOptions(input))
       .catch((error: unknown) =>
-        UnansweredCreateError.rethrow(
+        UncertainCreateError.rethrow(
           error,
           "export bucket",
           `atlas-export buckets list --project-id ${groupId}`,

@@ -7,7 +7,7 @@ import { formatServerValue } from "../format-server-value.js";
 import { helpHint } from "../help-hint.js";
 import { OPTIONS } from "../options.js";
 import type { KeyValue } from "../parse-key-value.js";
-import { UnansweredCreateError } from "../unanswered-create-error.js";
+import { UncertainCreateError } from "../uncertain-create-error.js";
 import { UsageError } from "../usage-error.js";
 import { watchExportJob } from "../watch-export-job.js";
 import { writeResult } from "../write-result.js";
@@ -73,7 +73,7 @@ export const jobsCreate: CliCommand = {
         callOptions(input),
       )
       .catch((error: unknown) =>
-        UnansweredCreateError.rethrow(
+        UncertainCreateError.rethrow(
           error,
           "export job",
           `atlas-export jobs list --project-id ${groupId} --cluster-name ${clusterName}`,
