@@ -265,6 +265,16 @@ describe("atlas-export snapshots describe", () => {
 });
 
 describe("atlas-export jobs create, list and watch", () => {
+  const exportLatestTo = (bucketId: string) => [
+    "jobs",
+    "create",
+    "--cluster-name",
+    "Cluster0",
+    "--bucket-id",
+    bucketId,
+    "--latest-snapshot",
+  ];
+
   it.each([
     ["a 500 answer", { type: "status", status: 500 } as const, /500/],
     ["a connection reset", { type: "reset" } as const, /could not reach/],
@@ -274,15 +284,7 @@ describe("atlas-export jobs create, list and watch", () => {
       const bucket = await createBucket(`uncertain-${fault.type}`);
       mock.faults.add({ match: { operationId: "createBackupExportJob" }, times: 1, fault });
       try {
-        const run = await cli([
-          "jobs",
-          "create",
-          "--cluster-name",
-          "Cluster0",
-          "--bucket-id",
-          bucket,
-          "--latest-snapshot",
-        ]);
+        const run = await cli(exportLatestTo(bucket));
         expect(run.code).toBe(5);
         expect(run.stderr).toMatch(message);
         expect(run.stderr).toContain("the request creating the export job was sent once");
@@ -297,15 +299,7 @@ describe("atlas-export jobs create, list and watch", () => {
   );
 
   it("after Atlas refuses the create (a bucket it does not have), does not suggest the export may exist", async () => {
-    const run = await cli([
-      "jobs",
-      "create",
-      "--cluster-name",
-      "Cluster0",
-      "--bucket-id",
-      "0123456789abcdef01234567",
-      "--latest-snapshot",
-    ]);
+    const run = await cli(exportLatestTo("0123456789abcdef01234567"));
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/404/);
     expect(run.stderr).not.toContain("may have been created");
