@@ -151,6 +151,13 @@ function uncertainCreate(error: UncertainCreateError, context: FailureContext): 
       hint: `${look}\n${NETWORK_HINT}`,
     };
   }
+  if (cause instanceof AtlasAbortError) {
+    return {
+      ...describeFailure(cause, context),
+      message: `interrupted while creating the ${error.subject}.`,
+      hint: look,
+    };
+  }
   const failure = describeFailure(cause, context);
   return {
     exitCode: failure.exitCode,
@@ -220,7 +227,9 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   if (error instanceof AtlasAbortError)
     return {
       exitCode: context.abortReason === "SIGTERM" ? EXIT_CODES.terminated : EXIT_CODES.interrupted,
-      message: "interrupted; the export job keeps running in Atlas.",
+      // What keeps running (an export being watched, a create that may have been sent) is said by the
+      // command that knows: watchExportJob and uncertainCreate.
+      message: "interrupted.",
     };
   if (error instanceof AtlasError) return { exitCode: EXIT_CODES.apiOrNetwork, message: safeMessage(error) };
   const bug = error instanceof Error ? error : new Error(String(error));

@@ -1,4 +1,5 @@
 import {
+  AtlasAbortError,
   AtlasApiError,
   AtlasConnectionError,
   AtlasTimeoutError,
@@ -9,13 +10,14 @@ import {
 const DROPPED = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
 
 /**
- * Whether a create (a POST) may have been carried out although it failed: no answer in time, a connection
+ * Whether a create (a POST) may have been carried out although it failed: no answer in time, an interrupt, a connection
  * dropped after it was sent, a 5xx (other than a 503 with Retry-After, which says it was not processed) or
  * a body cut off mid-answer. The client does not send such a create again (GUIDE §3), and neither may the
  * user without looking first.
  */
 function mayHaveBeenCarriedOut(error: unknown): error is AtlasError {
-  if (error instanceof AtlasTimeoutError) return true;
+  // Interrupted (Ctrl-C, SIGTERM) with the request possibly on the wire: as unknown as a timeout.
+  if (error instanceof AtlasTimeoutError || error instanceof AtlasAbortError) return true;
   if (error instanceof AtlasConnectionError) return error.code !== undefined && DROPPED.has(error.code);
   if (!(error instanceof AtlasApiError)) return false;
   if (error.errorCode === "TRUNCATED_RESPONSE") return true;
@@ -32,7 +34,7 @@ export class UncertainCreateError extends Error {
   readonly subject: string;
   /** The command that shows whether it was created, e.g. `atlas-export jobs list --cluster-name Cluster0`. */
   readonly listCommand: string;
-  /** Why it failed: a timeout, a dropped connection or an error answer. */
+  /** Why it failed: a timeout, an interrupt, a dropped connection or an error answer. */
   override readonly cause: AtlasError;
 
   constructor(subject: string, listCommand: string, cause: AtlasError) {

@@ -1,4 +1,4 @@
-import { AtlasExportFailedError, AtlasTimeoutError } from "@atlas-export/client";
+import { AtlasAbortError, AtlasExportFailedError, AtlasTimeoutError } from "@atlas-export/client";
 import type { BackupExportJob } from "@atlas-export/types";
 import { createBarProgressReporter } from "./bar-progress-reporter.js";
 import type { CommandInput } from "./cli-command.js";
@@ -72,12 +72,15 @@ export async function watchExportJob(
         {
           exitCode: EXIT_CODES.apiOrNetwork,
           // Not "run the command again": for `jobs create --watch` that would start another export.
-          hint:
-            "The export job keeps running in Atlas; follow it with `atlas-export jobs watch --project-id " +
-            `${params.groupId} --cluster-name ${params.clusterName} --export-id ${params.exportId}\` ` +
-            "(raise --timeout to wait longer).",
+          hint: `The export job keeps running in Atlas; follow it with \`${watchCommand(params)}\` (raise --timeout to wait longer).`,
         },
       );
+    if (error instanceof AtlasAbortError) {
+      throw new UsageError("interrupted; the export job keeps running in Atlas.", {
+        exitCode: input.signal?.reason === "SIGTERM" ? EXIT_CODES.terminated : EXIT_CODES.interrupted,
+        hint: `Follow it with \`${watchCommand(params)}\`.`,
+      });
+    }
     if (!(error instanceof AtlasExportFailedError)) throw error;
     reporter.update(error.job);
     reporter.stop();
@@ -87,4 +90,9 @@ export async function watchExportJob(
   } finally {
     reporter.stop();
   }
+}
+
+/** The command that follows the export again after this watch ended early. */
+function watchCommand(params: { groupId: string; clusterName: string; exportId: string }): string {
+  return `atlas-export jobs watch --project-id ${params.groupId} --cluster-name ${params.clusterName} --export-id ${params.exportId}`;
 }

@@ -373,6 +373,7 @@ describe("atlas-export watch", () => {
       child.kill(signal);
       expect(await exited).toBe(code);
       expect(stderr).toContain("interrupted; the export job keeps running in Atlas.");
+      expect(stderr).toContain(`Follow it with \`atlas-export jobs watch --project-id ${GROUP_ID}`);
       expect(mock.stats.tokensRevoked).toBe(revokedBefore + 1);
     },
   );

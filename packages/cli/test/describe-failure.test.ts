@@ -71,7 +71,7 @@ describe("describeFailure", () => {
     ["a 500 answer", new AtlasApiError({ status: 500, errorCode: "UNEXPECTED_ERROR" }), 5, /500/],
     ["an unreachable host", new AtlasConnectionError("could not reach x: ECONNREFUSED"), 5, /ECONNREFUSED/],
     ["a timeout", new AtlasTimeoutError("no answer within 30000 ms", 30_000), 5, /timed out/],
-    ["an abort", new AtlasAbortError("aborted"), 130, /interrupted/],
+    ["an abort", new AtlasAbortError("aborted"), 130, /^interrupted\.$/],
     [
       "an unreachable host, named once",
       new AtlasConnectionError("could not reach cloud.mongodb.com: ECONNREFUSED"),
@@ -177,6 +177,16 @@ describe("describeFailure", () => {
     expect(failure.hint).toBe(
       "The export bucket may have been created: look at `atlas-export buckets list` before running the command again.",
     );
+  });
+
+  it("says a create interrupted mid-request may have been carried out, with the signal's exit code", () => {
+    const failure = describeFailure(
+      new UncertainCreateError("export job", "atlas-export jobs list", new AtlasAbortError("aborted")),
+      { ...context, abortReason: "SIGTERM" },
+    );
+    expect(failure.exitCode).toBe(143);
+    expect(failure.message).toBe("interrupted while creating the export job.");
+    expect(failure.hint).toMatch(/^The export job may have been created: look at `atlas-export jobs list`/);
   });
 
   it("words a 409 in Atlas's terms, not the client methods its message names", () => {

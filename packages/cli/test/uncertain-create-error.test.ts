@@ -1,4 +1,5 @@
 import {
+  AtlasAbortError,
   AtlasApiError,
   AtlasConnectionError,
   AtlasTimeoutError,
@@ -18,6 +19,7 @@ const rethrown = (error: unknown): unknown => {
 describe("UncertainCreateError.rethrow", () => {
   it.each([
     ["no answer in time", new AtlasTimeoutError("no answer within 30000 ms", 30_000)],
+    ["an interrupt while it was in flight", new AtlasAbortError("the call was aborted by its signal")],
     ["a connection reset after sending", new AtlasConnectionError("reset", { code: "ECONNRESET" })],
     ["a socket closed by the other side", new AtlasConnectionError("closed", { code: "UND_ERR_SOCKET" })],
     ["a 500", new AtlasApiError({ status: 500, errorCode: "UNEXPECTED_ERROR" })],
