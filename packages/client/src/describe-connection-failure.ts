@@ -12,8 +12,11 @@ export interface ConnectionTarget {
   proxy?: URL | undefined;
 }
 
-// OpenSSL's verification errors as Node and Bun report them (`err.code`), and Deno's rustls wording.
+// OpenSSL's verification errors as Node and Bun report them (`err.code`), and the rustls error names
+// Deno reports only in its message ("invalid peer certificate: UnknownIssuer"), taken as its code.
 const UNTRUSTED = new Set([
+  "UnknownIssuer",
+  "BadSignature",
   "SELF_SIGNED_CERT_IN_CHAIN",
   "DEPTH_ZERO_SELF_SIGNED_CERT",
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
@@ -22,7 +25,7 @@ const UNTRUSTED = new Set([
   "CERT_UNTRUSTED",
   "CERT_SIGNATURE_FAILURE",
 ]);
-const WRONG_HOST = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);
+const WRONG_HOST = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH", "NotValidForName"]);
 /** Whether `code` says the certificate is wrong: no retry can change that, so none is made. */
 export function isCertificateFailure(code: string | undefined): boolean {
   return code !== undefined && (UNTRUSTED.has(code) || WRONG_HOST.has(code) || NOT_VALID_NOW.has(code));
@@ -32,7 +35,7 @@ const PROXY_CREDENTIALS_FIX =
   "put the proxy's user and password in its URL (http://user:password@host:port, percent-encoded) in HTTPS_PROXY or the `proxy` option";
 
 const PROXY_UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET"]);
-const NOT_VALID_NOW = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
+const NOT_VALID_NOW = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID", "Expired", "NotValidYet"]);
 
 const TRUST_FIX =
   "if a proxy or your network inspects TLS with its own certificate authority, trust that CA's PEM certificate with the `ca` option (atlas-export: --ca-file) or NODE_EXTRA_CA_CERTS=/path/to/ca.pem";
@@ -72,7 +75,9 @@ export function describeConnectionFailure(error: unknown, target: ConnectionTarg
     .map((link) => link.message)
     .filter((message): message is string => typeof message === "string")
     .join(" | ");
-  const code = codes.find((candidate) => !candidate.startsWith("UND_ERR")) ?? codes[0];
+  // Deno: "invalid peer certificate: UnknownIssuer" (newer rustls: "NotValidForNameContext { … }").
+  const rustls = /invalid peer certificate: ([A-Za-z]+?)(?:Context)?\b/.exec(text)?.[1];
+  const code = codes.find((candidate) => !candidate.startsWith("UND_ERR")) ?? codes[0] ?? rustls;
   const proxy = target.proxy ? redactUrlCredentials(target.proxy) : undefined;
 
   // undici: "Proxy response (407) !== 200 when HTTP Tunneling"; Deno: "proxy authentication required";
@@ -97,19 +102,25 @@ export function describeConnectionFailure(error: unknown, target: ConnectionTarg
       reason: `${proxyName} refused the tunnel to ${target.host} (ERR_PROXY_TUNNEL); if it asks for credentials, ${PROXY_CREDENTIALS_FIX}`,
     };
   }
-  if ((code && UNTRUSTED.has(code)) || /UnknownIssuer|invalid peer certificate|self.signed/i.test(text)) {
+  // By code first; the wording is the fallback for runtimes that give none (a code of another
+  // certificate kind must not be read as untrusted because Deno's message says "invalid peer certificate").
+  const certificateCode = isCertificateFailure(code);
+  if (
+    (code && UNTRUSTED.has(code)) ||
+    (!certificateCode && /UnknownIssuer|invalid peer certificate|self.signed/i.test(text))
+  ) {
     return {
       code,
       reason: `the TLS certificate of ${target.host} is not trusted (${code ?? "unknown issuer"}): ${TRUST_FIX}`,
     };
   }
-  if ((code && WRONG_HOST.has(code)) || /NotValidForName|does not match|altnames/i.test(text)) {
+  if ((code && WRONG_HOST.has(code)) || (!certificateCode && /does not match|altnames/i.test(text))) {
     return {
       code,
       reason: `the TLS certificate is not valid for ${target.host} (${code ?? "wrong host"}): check the base URL; if a proxy answers for this host, check its certificate`,
     };
   }
-  if ((code && NOT_VALID_NOW.has(code)) || /expired/i.test(text)) {
+  if ((code && NOT_VALID_NOW.has(code)) || (!certificateCode && /expired/i.test(text))) {
     return {
       code,
       reason: `the TLS certificate of ${target.host} is expired or not yet valid (${code ?? "expired"}): check this machine's clock`,

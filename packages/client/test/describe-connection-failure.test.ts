@@ -27,6 +27,22 @@ describe("describeConnectionFailure", () => {
     expect(reason).toContain("NODE_EXTRA_CA_CERTS");
   });
 
+  it.each([
+    ["UnknownIssuer", "client error (Connect): invalid peer certificate: UnknownIssuer", /is not trusted/],
+    [
+      "NotValidForName",
+      "client error (Connect): invalid peer certificate: NotValidForNameContext { expected: 127.0.0.1 }",
+      /is not valid for/,
+    ],
+    ["Expired", "client error (Connect): invalid peer certificate: Expired", /expired or not yet valid/],
+  ])("takes Deno's certificate error %s from its message as the code", (code, message, reason) => {
+    const failure = describeConnectionFailure(new TypeError("fetch failed", { cause: new Error(message) }), {
+      host,
+    });
+    expect(failure.code).toBe(code);
+    expect(failure.reason).toMatch(reason);
+  });
+
   it("names a certificate for another host", () => {
     const cause = {
       code: "ERR_TLS_CERT_ALTNAME_INVALID",

@@ -236,6 +236,24 @@ describe.skipIf(!opensslAvailable)("private certificate authorities", () => {
     expect(connections).toBe(1);
   });
 
+  it("does not retry a certificate failure that only Deno's message names (no error code)", async () => {
+    let calls = 0;
+    const atlas = createAtlasClient({
+      auth: digestAuth(DEMO_API_KEY),
+      baseUrl: "https://127.0.0.1:1",
+      retry: { maxRetries: 2, initialDelayMs: 1 },
+      fetch: async () => {
+        calls += 1;
+        throw new TypeError("fetch failed", {
+          cause: new Error("client error (Connect): invalid peer certificate: UnknownIssuer"),
+        });
+      },
+    });
+    const error = await rejection(atlas.getBackupExportJob(job));
+    expect(error).toMatchObject({ name: "AtlasConnectionError", code: "UnknownIssuer" });
+    expect(calls).toBe(1);
+  });
+
   it("says a certificate for another host is for another host", async () => {
     const atlas = client({ auth: digestAuth(DEMO_API_KEY), baseUrl: wrongHost.url, ca: ca.caCert });
     const error = await rejection(atlas.getBackupExportJob(job));
